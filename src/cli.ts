@@ -1,0 +1,81 @@
+// Commander wiring and the one top-level error handler. Command modules load with import() so
+// `careerforge --help` parses almost nothing, and Ink/React load only on interactive paths.
+import { Command, CommanderError } from 'commander';
+import { commands } from './commands/specs/index.js';
+import { format } from 'node:util';
+import { CareerForgeError, ExitCode, InterruptedError, isCareerForgeError, UsageError } from './core/errors.js';
+import type { Session } from './commands/shared.js';
+
+const VERSION = '0.1.0';
+
+// ollama-js can print to stdout on error paths; stdout belongs to our output alone.
+for (const method of ['log', 'info', 'warn', 'debug', 'error'] as const) {
+  console[method] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
+}
+
+const controller = new AbortController();
+const session: Session = {
+  json: process.argv.includes('--json'),
+  env: process.env,
+  signal: controller.signal,
+  meta: {},
+  warn: (message) => void process.stderr.write(`warning: ${message}\n`),
+  started: performance.now(),
+};
+
+let interrupts = 0;
+process.on('SIGINT', () => {
+  interrupts++;
+  controller.abort(new InterruptedError());
+  if (interrupts > 1) process.exit(ExitCode.interrupted); // a second Ctrl-C does not wait
+});
+
+function build(): Command {
+  const program = new Command('careerforge')
+    .description('A local career coach: learning roadmaps, skill gaps, interviews and quizzes from your own Ollama.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined });
+  for (const register of commands) register(program, session);
+  program.addHelpText(
+    'after',
+    '\nSettings resolve in this order: flag > environment variable > `careerforge config set` > default.\nAll state lives in one directory: CAREERFORGE_HOME, or the OS config dir (see `careerforge config path`).',
+  );
+  return program;
+}
+
+function toError(error: unknown): CareerForgeError {
+  if (isCareerForgeError(error)) return error;
+  if (error instanceof CommanderError) return new UsageError(`${error.message.replace(/^error: /, '')} (see careerforge --help)`);
+  if (controller.signal.aborted) return new InterruptedError();
+  const message = error instanceof Error ? error.message : String(error);
+  return new CareerForgeError('INTERNAL', `unexpected error: ${message} (set CAREERFORGE_DEBUG=1 for details)`);
+}
+
+function finish(code: number): void {
+  // Exit explicitly (idle keep-alive sockets must not hold the process) once stdout is flushed.
+  process.stdout.write('', () => process.exit(code));
+}
+
+async function main(): Promise<void> {
+  try {
+    await build().parseAsync(process.argv);
+    finish(ExitCode.ok);
+  } catch (error) {
+    if (error instanceof CommanderError && (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')) {
+      return finish(0);
+    }
+    if (error instanceof CommanderError && error.code === 'commander.help') return finish(0);
+    const failure = toError(error);
+    if (process.env.CAREERFORGE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (session.json) {
+      const { errorEnvelope, writeJson } = await import('./render/json.js');
+      session.meta.latency_ms ??= Math.round(performance.now() - session.started);
+      writeJson(errorEnvelope(failure, session.meta, session.failureData));
+    }
+    process.stderr.write(`careerforge: ${failure.message}\n`);
+    finish(failure.exitCode);
+  }
+}
+
+void main();

@@ -1,0 +1,12 @@
+// Every subcommand, in help order. A registration holds only options and help text; the command
+// itself loads with import() when it runs. Add one line per command.
+import type { RegisterCommand } from './global.js';
+import { registerRoadmap } from './roadmap.js';
+import { registerHealth } from './health.js';
+import { registerConfig } from './config.js';
+
+export const commands: RegisterCommand[] = [
+  registerRoadmap,
+  registerHealth,
+  registerConfig,
+];

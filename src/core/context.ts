@@ -1,0 +1,30 @@
+// What every command needs from core, resolved once: the home directory, the store, the
+// settings (flag > env > config > default) and the Ollama client bound to the command's signal.
+import { createOllama, type OllamaHandle } from './client.js';
+import { resolveHome, resolveSettings, type RawSettings, type Settings } from './settings.js';
+import { LocalStore, type Warn } from './store.js';
+
+export interface RunContext {
+  home: string;
+  store: LocalStore;
+  settings: Settings;
+  signal: AbortSignal;
+  warn: Warn;
+  ollama(): OllamaHandle;
+}
+
+export async function createRunContext(flags: RawSettings, env: NodeJS.ProcessEnv, signal: AbortSignal, warn: Warn): Promise<RunContext> {
+  const home = resolveHome(env);
+  const store = new LocalStore(home, warn);
+  const settings = resolveSettings(flags, env, await store.readConfig());
+  let handle: OllamaHandle | undefined;
+  return { home, store, settings, signal, warn, ollama: () => (handle ??= createOllama(settings, signal)) };
+}
+
+/** A short id that is easy to type in `progress show ID`. */
+export function newId(prefix: string, taken: (id: string) => boolean): string {
+  for (;;) {
+    const id = `${prefix}${Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+    if (!taken(id)) return id;
+  }
+}

@@ -1,0 +1,45 @@
+// Settings that can be stored with `careerforge config set` (and come from flags and env too).
+// The single source of truth for their names, types, bounds, env variables and defaults.
+import { z } from '../zod.js';
+
+export const DEFAULT_MODEL = 'mistral:7b-instruct-v0.3-q4_K_M';
+
+export const settingSchemas = {
+  host: z.string().check(z.minLength(1), z.maxLength(2048)),
+  model: z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^[\w.:/-]+$/, 'expected an Ollama model name like mistral:7b')),
+  num_ctx: z.int().check(z.gte(512), z.lte(131072)),
+  num_predict: z.int().check(z.gte(64), z.lte(131072)),
+  timeout: z.number().check(z.gt(0), z.lte(86400)),
+  retries: z.int().check(z.gte(0), z.lte(10)),
+  temperature: z.number().check(z.gte(0), z.lte(2)),
+  seed: z.int(),
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export const SETTING_KEYS = Object.keys(settingSchemas) as SettingKey[];
+
+/** Environment variable for each setting; OLLAMA_HOST is Ollama's own. */
+export const SETTING_ENV: Record<SettingKey, string> = {
+  host: 'OLLAMA_HOST',
+  model: 'CAREERFORGE_MODEL',
+  num_ctx: 'CAREERFORGE_NUM_CTX',
+  num_predict: 'CAREERFORGE_NUM_PREDICT',
+  timeout: 'CAREERFORGE_TIMEOUT',
+  retries: 'CAREERFORGE_RETRIES',
+  temperature: 'CAREERFORGE_TEMPERATURE',
+  seed: 'CAREERFORGE_SEED',
+};
+
+/** Defaults; num_predict and seed have none (num_predict is sized per request, seed is random). */
+export const SETTING_DEFAULTS = {
+  host: 'http://127.0.0.1:11434',
+  model: DEFAULT_MODEL,
+  num_ctx: 8192,
+  // Generous: a cold 7B load on a laptop disk can take a minute before the first byte.
+  timeout: 300,
+  retries: 2,
+  temperature: 0.4,
+} satisfies Partial<Record<SettingKey, unknown>>;
+
+export const storedConfigSchema = z.partial(z.object(settingSchemas));
+export type StoredConfig = z.infer<typeof storedConfigSchema>;

@@ -1,0 +1,25 @@
+// What the local store holds. Records are validated when read, so a hand-edited file that no
+// longer fits is noticed (and set aside) instead of crashing a command halfway.
+import { z } from '../zod.js';
+import { roadmapSchema } from './roadmap.js';
+
+export const STORE_VERSION = '1.0.0';
+
+export const taskStateSchema = z.enum(['done', 'skipped']);
+
+export const savedRoadmapSchema = z.object({
+  id: z.string(),
+  created_at: z.string(),
+  model: z.string(),
+  input: z.record(z.string(), z.unknown()),
+  roadmap: roadmapSchema,
+  /** Task states keyed by address "M.W.T" (month, week, task; 1-based). */
+  progress: z._default(z.record(z.string(), taskStateSchema), {}),
+});
+
+export const storeDataSchema = z.looseObject({
+  roadmaps: z._default(z.record(z.string(), savedRoadmapSchema), {}),
+});
+
+export type SavedRoadmap = z.infer<typeof savedRoadmapSchema>;
+export type StoreData = z.infer<typeof storeDataSchema>;

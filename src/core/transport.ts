@@ -1,0 +1,61 @@
+// The fetch handed to ollama-js. ollama-js has no per-request signal (its non-streaming calls pass
+// none at all), so every request goes through here: it follows the command's AbortSignal (Ctrl-C)
+// and aborts when the server sends no byte for `idleMs` (--timeout), headers and body alike.
+
+export class IdleTimeout extends Error {
+  override name = 'IdleTimeout';
+  constructor(readonly idleMs: number) {
+    super(`no byte from the server for ${idleMs / 1000}s`);
+  }
+}
+
+export interface TransportState {
+  /** Set once the idle timer fired, so callers can tell a timeout from a Ctrl-C. */
+  timedOut: boolean;
+}
+
+export function createTransport(signal: AbortSignal, idleMs: number, state: TransportState): typeof fetch {
+  return async (input, init = {}) => {
+    const controller = new AbortController();
+    const forward = (source: AbortSignal) => () => controller.abort(source.reason);
+    const sources = [signal, init.signal].filter((s): s is AbortSignal => !!s);
+    for (const source of sources) {
+      if (source.aborted) controller.abort(source.reason);
+      else source.addEventListener('abort', forward(source), { once: true });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        state.timedOut = true;
+        controller.abort(new IdleTimeout(idleMs));
+      }, idleMs);
+      // Never keep the process alive just for the watchdog.
+      timer.unref();
+    };
+    arm();
+    try {
+      const response = await fetch(input, { ...init, signal: controller.signal });
+      arm();
+      if (!response.body) {
+        clearTimeout(timer);
+        return response;
+      }
+      const watched = response.body.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, out) {
+            arm();
+            out.enqueue(chunk);
+          },
+          flush() {
+            clearTimeout(timer);
+          },
+        }),
+      );
+      return new Response(watched, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } catch (error) {
+      clearTimeout(timer);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,16 @@
+// Plain-text health report: one line per check, with the fix under a failed one.
+import type { ChalkInstance } from 'chalk';
+import type { HealthReport } from '../core/health.js';
+
+const LABEL: Record<string, string> = { server: 'Server', model: 'Model', round_trip: 'Round trip', loaded: 'Loaded' };
+
+export function healthText(report: HealthReport, c: ChalkInstance): string {
+  const lines = report.checks.map((check) => {
+    const mark = check.status === 'pass' ? c.green('PASS') : check.status === 'fail' ? c.red('FAIL') : c.yellow('SKIP');
+    const label = (LABEL[check.name] ?? check.name).padEnd(10);
+    const line = `${mark}  ${label} ${check.detail}${check.status === 'skip' ? '' : c.dim(` (${check.ms} ms)`)}`;
+    return check.fix && check.status === 'fail' ? `${line}\n      fix: ${check.fix}` : line;
+  });
+  lines.push(report.ok ? c.green('All checks passed.') : c.red('Some checks failed.'));
+  return `${lines.join('\n')}\n`;
+}

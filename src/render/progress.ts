@@ -1,0 +1,46 @@
+// Consumes core's event stream on the terminal: an ora spinner on stderr with live tokens and
+// tokens/s (only when stderr is a TTY and not in --json mode), and one line on stderr for every
+// warning and failed attempt, in every mode.
+import type { GenEvent } from '../core/events.js';
+import type { Warn } from '../core/store.js';
+
+export interface Reporter {
+  on(event: GenEvent): void;
+  stop(): void;
+}
+
+export async function createReporter(opts: { json: boolean; label: string; warn: Warn }): Promise<Reporter> {
+  const interactive = !opts.json && process.stderr.isTTY === true && !process.env.CI;
+  const spinner = interactive ? (await import('ora')).default({ text: opts.label, stream: process.stderr }).start() : undefined;
+  let lastPaint = 0;
+  return {
+    on(event) {
+      switch (event.type) {
+        case 'started':
+          if (spinner) spinner.text = `${opts.label}: ${event.task}${event.attempt > 1 ? ` (attempt ${event.attempt}/${event.maxAttempts})` : ''}`;
+          break;
+        case 'tokens': {
+          const now = Date.now();
+          if (spinner && now - lastPaint > 80) {
+            lastPaint = now;
+            spinner.text = `${opts.label}: ${event.task} · ${event.tokens} tokens · ${event.tokensPerSec.toFixed(1)} tok/s`;
+          }
+          break;
+        }
+        case 'attempt-failed':
+          spinner?.clear();
+          opts.warn(`${event.task}: attempt ${event.attempt} failed (${event.reason}); ${event.code === 'INVALID_OUTPUT' ? 'asking the model to repair it' : 'retrying'}`);
+          break;
+        case 'warning':
+          spinner?.clear();
+          opts.warn(event.message);
+          break;
+        case 'call-done':
+          break;
+      }
+    },
+    stop() {
+      spinner?.stop();
+    },
+  };
+}

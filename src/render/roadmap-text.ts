@@ -1,0 +1,39 @@
+// Plain-text roadmap for pipes and files: readable, no escape codes unless FORCE_COLOR asks.
+import type { ChalkInstance } from 'chalk';
+import type { Roadmap } from '../core/schemas/roadmap.js';
+import type { Meta } from './json.js';
+
+export function roadmapText(roadmap: Roadmap, meta: Meta, c: ChalkInstance): string {
+  const out: string[] = [];
+  out.push(c.bold(`${roadmap.career_role} — ${roadmap.timeline}`));
+  out.push(roadmap.overview, '');
+  for (const month of roadmap.roadmap) {
+    out.push(c.bold.cyan(`Month ${month.month}: ${month.title}`));
+    for (const week of month.weeks) {
+      out.push(`  Week ${week.week} (${week.hours} h): ${week.focus}`);
+      for (const task of week.tasks) out.push(`    - ${task}`);
+    }
+    if (month.tools.length) out.push(`  Tools: ${month.tools.join(', ')}`);
+    for (const p of month.projects) out.push(`  Project: ${p.name} (${p.difficulty}, ~${p.estimated_hours} h)`);
+    out.push(`  Checkpoint: ${month.checkpoint}`, '');
+  }
+  out.push(c.bold('Outcome: ') + roadmap.final_outcome);
+  const r = roadmap.resources;
+  if (r.official_docs.length) out.push(`Docs: ${r.official_docs.join('; ')}`);
+  if (r.courses.length) out.push(`Courses: ${r.courses.join('; ')}`);
+  if (r.youtube_channels.length) out.push(`YouTube: ${r.youtube_channels.join('; ')}`);
+  out.push('', c.dim(metaLine(meta)));
+  return `${out.join('\n')}\n`;
+}
+
+export function metaLine(meta: Meta): string {
+  const parts = [
+    meta.id ? `saved as ${String(meta.id)}` : undefined,
+    meta.model,
+    meta.latency_ms !== undefined ? `${(meta.latency_ms / 1000).toFixed(1)} s` : undefined,
+    meta.tokens_used !== undefined ? `${meta.tokens_used} tokens` : undefined,
+    meta.tokens_per_sec ? `${String(meta.tokens_per_sec)} tok/s` : undefined,
+    typeof meta.attempts === 'number' && typeof meta.calls === 'number' && meta.attempts > meta.calls ? `${meta.attempts} attempts` : undefined,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
