@@ -19,10 +19,12 @@ const stubAjv = {
   },
 };
 
-fs.rmSync('dist', { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a build never leaves a half-written dist/ for a CLI
+// process (or a test) that is running at the same time.
+const staging = `dist.staging-${process.pid}`;
 await esbuild.build({
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -40,3 +42,8 @@ await esbuild.build({
   banner: { js: "import { createRequire as __cfCreateRequire } from 'node:module'; const require = __cfCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+const old = `dist.old-${process.pid}`;
+if (fs.existsSync('dist')) fs.renameSync('dist', old);
+fs.renameSync(staging, 'dist');
+fs.rmSync(old, { recursive: true, force: true });

@@ -85,7 +85,7 @@ MESSAGE assistant "Only at first."`;
 });
 
 describe('llm-service/docker-compose.yml', () => {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- compose files are free-form YAML
+   
   let compose: any, ollama: any;
   beforeAll(async () => {
     compose = parse(await readFile(path.join(root, 'llm-service', 'docker-compose.yml'), 'utf8'));

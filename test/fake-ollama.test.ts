@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
 
 const WIRE = new URL('../../shared/ollama-wire/', import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- example files are free-form JSON
+ 
 const example = (file: string): any => JSON.parse(readFileSync(new URL(file, WIRE), 'utf8'));
 const keys = (o: object): string[] => Object.keys(o);
 const MODEL = 'mistral:7b-instruct-v0.3-q4_K_M';
@@ -23,7 +23,7 @@ afterEach(() => fake.close());
 async function post(path: string, body: unknown) {
   const res = await fetch(`${fake.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
   const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- wire objects checked key by key below
+   
   const lines: any[] = text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
   return { status: res.status, type: res.headers.get('content-type'), text, lines };
 }

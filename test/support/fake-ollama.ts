@@ -17,7 +17,7 @@ export type ChatReply =
   | { fault: 'destroy' };
 /** `index` counts the /api/chat and /api/generate requests that asked for a reply, from 0. */
 export type ChatHandler = (req: RecordedRequest, index: number) => ChatReply | Promise<ChatReply>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary request fields without casts
+ 
 export interface RecordedRequest { method: string; path: string; body: any; headers: Record<string, string | string[] | undefined>; at: number }
 export interface FakeModel { name: string; size?: number; parameter_size?: string; quantization_level?: string; family?: string }
 export type LoadedModel = { name: string; size: number; size_vram: number };
