@@ -4,9 +4,11 @@ import type { RegisterCommand } from './global.js';
 import { registerRoadmap } from './roadmap.js';
 import { registerHealth } from './health.js';
 import { registerConfig } from './config.js';
+import { registerProgress } from './progress.js';
 
 export const commands: RegisterCommand[] = [
   registerRoadmap,
   registerHealth,
   registerConfig,
+  registerProgress,
 ];
