@@ -2,9 +2,13 @@
 import { createRunContext, newId } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
 import { drive, tokensPerSecond } from '../core/events.js';
+import { listRoadmaps } from '../core/progress.js';
 import { generateRoadmap } from '../core/roadmap.js';
 import { sanitizeDeep } from '../core/sanitize.js';
+import { resolveHome } from '../core/settings.js';
+import { LocalStore } from '../core/store.js';
 import { roadmapInputSchema, type RoadmapInput } from '../core/schemas/profile.js';
+import type { VideoResult } from '../core/videos.js';
 import { successEnvelope, writeJson } from '../render/json.js';
 import { createReporter } from '../render/progress.js';
 import { elapsed, listFlag, numberFlag, outputMode, parseCommandInput, rawSettings, type GlobalFlags, type Session } from './shared.js';
@@ -17,23 +21,28 @@ export interface RoadmapFlags extends GlobalFlags {
   months?: string;
   goal?: string;
   input?: string;
+  videos?: boolean;
 }
 
 export async function roadmapCommand(flags: RoadmapFlags, session: Session): Promise<void> {
-  const input = await parseCommandInput<RoadmapInput>(
-    roadmapInputSchema,
-    {
-      role: flags.role,
-      level: flags.level,
-      skills: listFlag(flags.skills),
-      hours_per_week: numberFlag(flags.hoursPerWeek),
-      months: numberFlag(flags.months),
-      goal: flags.goal,
-    },
-    flags.input,
-  ).catch((error: unknown) => {
+  const given = {
+    role: flags.role,
+    level: flags.level,
+    skills: listFlag(flags.skills),
+    hours_per_week: numberFlag(flags.hoursPerWeek),
+    months: numberFlag(flags.months),
+    goal: flags.goal,
+  };
+  const input = await parseCommandInput<RoadmapInput>(roadmapInputSchema, given, flags.input).catch(async (error: unknown) => {
     if (error instanceof UsageError && /^--role: Invalid input: expected string, received undefined/.test(error.message)) {
-      throw new UsageError('missing --role: say which role to plan for, e.g. --role "Backend Developer"');
+      // On a terminal, ask; on a pipe raw mode does not exist, so missing input stays a usage error.
+      if (outputMode(session) !== 'ink') throw new UsageError('missing --role: say which role to plan for, e.g. --role "Backend Developer"');
+      const store = new LocalStore(resolveHome(session.env), session.warn);
+      const last = listRoadmaps(await store.read())[0]?.input;
+      const { askRoadmapInput } = await import('../ui/roadmap-form.js');
+      // With --input only the missing role is asked: the file's other values stand.
+      const asked = await askRoadmapInput(flags.input === undefined ? given : { ...roadmapInputSchema.shape, role: undefined }, last);
+      return parseCommandInput<RoadmapInput>(roadmapInputSchema, { ...given, ...asked }, flags.input);
     }
     throw error;
   });
@@ -53,6 +62,15 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
     data.roadmaps[id] = { id, created_at: new Date().toISOString(), model: ctx.settings.model, input, roadmap, progress: {} };
     return id;
   });
+  // YouTube results per month: an extra that never fails the command (see core/videos.ts).
+  let videos: Array<{ month: number; query: string; results: VideoResult[] }> | undefined;
+  if (flags.videos) {
+    const { collectVideos } = await import('../core/videos.js');
+    const queries = roadmap.roadmap.map((m) => `${m.title} ${roadmap.career_role} tutorial`);
+    const found = await collectVideos(queries, { home: ctx.home, env: session.env, warn: session.warn });
+    videos = roadmap.roadmap.map((m, i) => ({ month: m.month, ...found.groups[i]! }));
+    session.meta.videos = found.meta;
+  }
   Object.assign(session.meta, {
     latency_ms: elapsed(session),
     tokens_used: outcome.stats.prompt_tokens + outcome.stats.completion_tokens,
@@ -67,11 +85,18 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
   });
 
   const mode = outputMode(session);
-  if (mode === 'json') return writeJson(successEnvelope(roadmap, session.meta));
+  if (mode === 'json') return writeJson(successEnvelope(videos ? { ...roadmap, videos } : roadmap, session.meta));
+  const videoLines = async () => {
+    if (!videos) return '';
+    const [{ videosText }, { colorFor }] = await Promise.all([import('../render/videos-text.js'), import('../render/color.js')]);
+    const groups = videos.map((v) => ({ label: `Month ${v.month}`, results: v.results }));
+    return `\n${videosText(groups, colorFor(process.stdout, session.env), session.meta.videos as { reason?: string }).join('\n')}\n`;
+  };
   if (mode === 'ink') {
     const { showRoadmap } = await import('../ui/roadmap-view.js');
-    return showRoadmap(roadmap, session.meta);
+    await showRoadmap(roadmap, session.meta);
+    return void process.stdout.write(await videoLines());
   }
   const [{ roadmapText }, { colorFor }] = await Promise.all([import('../render/roadmap-text.js'), import('../render/color.js')]);
-  process.stdout.write(roadmapText(roadmap, session.meta, colorFor(process.stdout, session.env)));
+  process.stdout.write(roadmapText(roadmap, session.meta, colorFor(process.stdout, session.env)) + (await videoLines()));
 }
