@@ -2,12 +2,14 @@
 // itself loads with import() when it runs. Add one line per command.
 import type { RegisterCommand } from './global.js';
 import { registerRoadmap } from './roadmap.js';
+import { registerSkills } from './skills.js';
 import { registerHealth } from './health.js';
 import { registerConfig } from './config.js';
 import { registerProgress } from './progress.js';
 
 export const commands: RegisterCommand[] = [
   registerRoadmap,
+  registerSkills,
   registerHealth,
   registerConfig,
   registerProgress,
