@@ -6,6 +6,8 @@ import { registerSkills } from './skills.js';
 import { registerHealth } from './health.js';
 import { registerConfig } from './config.js';
 import { registerProgress } from './progress.js';
+import { registerBench } from './bench.js';
+import { registerSetup } from './setup.js';
 
 export const commands: RegisterCommand[] = [
   registerRoadmap,
@@ -13,4 +15,6 @@ export const commands: RegisterCommand[] = [
   registerHealth,
   registerConfig,
   registerProgress,
+  registerBench,
+  registerSetup,
 ];

@@ -2,6 +2,7 @@
 // longer fits is noticed (and set aside) instead of crashing a command halfway.
 import { z } from '../zod.js';
 import { roadmapSchema } from './roadmap.js';
+import { savedBenchSchema } from './bench.js';
 import { savedSkillsSchema } from './skills.js';
 
 export const STORE_VERSION = '1.0.0';
@@ -20,6 +21,7 @@ export const savedRoadmapSchema = z.object({
 
 export const storeDataSchema = z.looseObject({
   roadmaps: z._default(z.record(z.string(), savedRoadmapSchema), {}),
+  bench: z._default(z.record(z.string(), savedBenchSchema), {}),
   skills: z._default(z.record(z.string(), savedSkillsSchema), {}),
 });
 
