@@ -23,11 +23,15 @@ const session: Session = {
   started: performance.now(),
 };
 
-let interrupts = 0;
+// when-exit (conf -> atomically) runs its cleanup on SIGINT and then re-raises SIGINT to this
+// process; that echo lands within milliseconds and must not count as the user's second Ctrl-C,
+// or the process would exit before printing the INTERRUPTED envelope.
+let firstInterrupt: number | undefined;
 process.on('SIGINT', () => {
-  interrupts++;
   controller.abort(new InterruptedError());
-  if (interrupts > 1) process.exit(ExitCode.interrupted); // a second Ctrl-C does not wait
+  const now = performance.now();
+  firstInterrupt ??= now;
+  if (now - firstInterrupt > 250) process.exit(ExitCode.interrupted); // a second Ctrl-C does not wait
 });
 
 function build(): Command {
