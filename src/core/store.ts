@@ -70,6 +70,9 @@ export class LocalStore {
 
   private open<T>(spec: FileSpec<T>): { conf: Conf<Record<string, unknown>>; data: T; save(data: T): void } {
     for (let tries = 0; ; tries++) {
+      // conf runs migrations (and rewrites the file) as it opens; keep the bytes as they were, so a
+      // file set aside below is backed up exactly as the user left it.
+      const original = readIfExists(this.path(spec.name as 'store'));
       try {
         const conf = this.conf(spec.name);
         const { __internal__: _internal, ...raw } = conf.store;
@@ -78,13 +81,13 @@ export class LocalStore {
         const save = (data: T) => (conf.store = { ...(data as Record<string, unknown>), ...(_internal ? { __internal__: _internal } : {}) });
         if (parsed.success) return { conf, data: parsed.data, save };
         if (tries > 0) throw new CareerForgeError('STORE_ERROR', `${this.path(spec.name as 'store')} is invalid: ${describeIssues(parsed.error.issues)[0]}`);
-        this.setAside(spec.name, describeIssues(parsed.error.issues)[0] ?? 'invalid data');
+        this.setAside(spec.name, describeIssues(parsed.error.issues)[0] ?? 'invalid data', original);
       } catch (error) {
         if (error instanceof CareerForgeError) throw error;
         if (tries > 0 || !(error instanceof SyntaxError)) {
           throw new CareerForgeError('STORE_ERROR', `Cannot open ${this.path(spec.name as 'store')}: ${(error as Error).message}`);
         }
-        this.setAside(spec.name, `not valid JSON (${error.message})`);
+        this.setAside(spec.name, `not valid JSON (${error.message})`, original);
       }
     }
   }
@@ -100,10 +103,15 @@ export class LocalStore {
     });
   }
 
-  private setAside(name: string, why: string): void {
+  private setAside(name: string, why: string, original?: Buffer): void {
     const file = this.path(name as 'store');
     const backup = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    fs.renameSync(file, backup);
+    if (original) {
+      fs.writeFileSync(backup, original, { flag: 'wx' });
+      fs.rmSync(file);
+    } else {
+      fs.renameSync(file, backup);
+    }
     this.warn(`${file} was unreadable (${why}); moved it to ${backup} and started a fresh one`);
   }
 
@@ -125,5 +133,13 @@ export class LocalStore {
     } finally {
       await release();
     }
+  }
+}
+
+function readIfExists(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
   }
 }
