@@ -99,9 +99,10 @@ async function bounded(search: SearchFn, query: string, limit: number, ms: numbe
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
+    // Reject before aborting: the abort can settle the search first, and the timeout is the reason.
     timer = setTimeout(() => {
-      controller.abort();
       reject(new Error(`a YouTube search timed out after ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}`));
+      controller.abort();
     }, ms);
   });
   try {

@@ -51,7 +51,7 @@ export const gapSchema = z.object({
 
 export const skillsReportSchema = z.object({
   target_role: str(),
-  readiness_score: z.int(),
+  readiness_score: z.int().check(z.gte(0), z.lte(100)),
   readiness_rationale: str(),
   strengths: z.array(z.object({ skill: str(), evidence: str() })),
   gaps: z.array(gapSchema),
