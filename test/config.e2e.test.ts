@@ -1,0 +1,102 @@
+// `careerforge config` end to end, and the store surviving a corrupt file: stored settings feed
+// the next run (below flags and env), bad keys and values exit 2, garbage is set aside not lost.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
+import { answerByFormat, DEFAULT_MODEL, expectFailure, useFake } from './support/spine.js';
+
+const fake = useFake();
+const ROADMAP = ['roadmap', '--role', 'Backend Developer', '--months', '1', '--json'];
+
+describe('config', () => {
+  it('stores a model that the next roadmap uses, and env still beats it', async () => {
+    fake().setModels([{ name: DEFAULT_MODEL }, { name: 'qwen2.5:7b' }, { name: 'llama3.1:8b' }]);
+    answerByFormat(fake(), 1);
+    const home = tempHome();
+    const set = await runCli(['config', 'set', 'model', 'qwen2.5:7b'], { home });
+    expect(set.exitCode, set.stderr).toBe(0);
+    expect(set.stdout).toBe('model = qwen2.5:7b\n');
+    const get = await runCli(['config', 'get', 'model', '--json'], { home });
+    expect(parseEnvelope(get.stdout).data).toEqual({ key: 'model', value: 'qwen2.5:7b', source: 'config' });
+
+    const stored = await runCli(ROADMAP, { host: fake().host, home });
+    expect(stored.exitCode, stored.stderr).toBe(0);
+    const fromEnv = await runCli(ROADMAP, { host: fake().host, home, env: { CAREERFORGE_MODEL: 'llama3.1:8b' } });
+    expect(fromEnv.exitCode, fromEnv.stderr).toBe(0);
+    expect(fake().chatRequests().map((r) => r.body.model)).toEqual(['qwen2.5:7b', 'llama3.1:8b']);
+
+    const unset = await runCli(['config', 'unset', 'model'], { home });
+    expect(unset.exitCode).toBe(0);
+    const back = await runCli(['config', 'get', 'model', '--json'], { home });
+    expect(parseEnvelope(back.stdout).data).toEqual({ key: 'model', value: DEFAULT_MODEL, source: 'default' });
+  });
+
+  it('stores num_ctx and sends it on every call', async () => {
+    answerByFormat(fake(), 1);
+    const home = tempHome();
+    expect((await runCli(['config', 'set', 'num-ctx', '4096'], { home })).exitCode).toBe(0);
+    const r = await runCli(ROADMAP, { host: fake().host, home });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(parseEnvelope(r.stdout).meta.num_ctx).toBe(4096);
+    expect(fake().chatRequests()[0]!.body.options.num_ctx).toBe(4096);
+  });
+
+  it('rejects a value out of bounds with exit 2 and stores nothing', async () => {
+    const home = tempHome();
+    const r = await runCli(['config', 'set', 'num_ctx', '10'], { home });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^careerforge: config num_ctx: .*512\n$/);
+    const list = parseEnvelope((await runCli(['config', 'list', '--json'], { home })).stdout);
+    expect(list.data.settings.find((s: { key: string }) => s.key === 'num_ctx')).toMatchObject({ value: 8192, source: 'default' });
+  });
+
+  it('rejects an unknown key with exit 2, listing the known ones', async () => {
+    const r = await runCli(['config', 'set', 'colour', 'blue', '--json']);
+    const { message } = expectFailure(r, 2, 'USAGE');
+    expect(message).toBe('unknown config key "colour": one of host, model, num_ctx, num_predict, timeout, retries, temperature, seed');
+  });
+
+  it('lists every setting with its value, source, env variable and default', async () => {
+    const home = tempHome();
+    await runCli(['config', 'set', 'temperature', '0.2'], { home });
+    const r = await runCli(['config', 'list', '--json'], { home, host: '10.0.0.5', env: { CAREERFORGE_RETRIES: '5' } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const rows = parseEnvelope(r.stdout).data.settings as Array<Record<string, unknown>>;
+    expect(rows.map((row) => row.key)).toEqual(['host', 'model', 'num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed']);
+    for (const row of rows) expect(Object.keys(row)).toEqual(['key', 'value', 'source', 'env', 'default']);
+    const byKey = Object.fromEntries(rows.map((row) => [row.key, row]));
+    expect(byKey.host).toEqual({ key: 'host', value: 'http://10.0.0.5:11434', source: 'env', env: 'OLLAMA_HOST', default: 'http://127.0.0.1:11434' });
+    expect(byKey.retries).toMatchObject({ value: 5, source: 'env', env: 'CAREERFORGE_RETRIES' });
+    expect(byKey.temperature).toMatchObject({ value: 0.2, source: 'config', default: 0.4 });
+    expect(byKey.model).toMatchObject({ value: DEFAULT_MODEL, source: 'default' });
+    expect(byKey.seed).toMatchObject({ value: null, source: 'unset' });
+  });
+
+  it('prints the paths of the home, config and store', async () => {
+    const home = tempHome();
+    const text = await runCli(['config', 'path'], { home });
+    expect(text.stdout).toBe(`${home}\n`);
+    const json = parseEnvelope((await runCli(['config', 'path', '--json'], { home })).stdout);
+    expect(json.data).toEqual({ home, config: path.join(home, 'config.json'), store: path.join(home, 'store.json') });
+  });
+});
+
+describe('a corrupt store', () => {
+  it('is set aside with a warning; the roadmap still succeeds and the garbage is kept', async () => {
+    answerByFormat(fake(), 1);
+    const home = tempHome();
+    const garbage = '{"roadmaps": {"r1": tru';
+    fs.writeFileSync(path.join(home, 'store.json'), garbage);
+    const r = await runCli(ROADMAP, { host: fake().host, home });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const warnings = r.stderr.trimEnd().split('\n');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^warning: .*store\.json was unreadable \(not valid JSON .*\); moved it to .*store\.json\.corrupt-.* and started a fresh one$/);
+    const backups = fs.readdirSync(home).filter((f) => f.startsWith('store.json.corrupt-'));
+    expect(backups).toHaveLength(1);
+    expect(fs.readFileSync(path.join(home, backups[0]!), 'utf8')).toBe(garbage);
+    const id = parseEnvelope(r.stdout).meta.id;
+    expect(Object.keys(readStore(home).roadmaps)).toEqual([id]);
+  });
+});
