@@ -14,6 +14,7 @@ export function progressBar(completed: number, total: number): string {
 export function createSetupProgress(stream: NodeJS.WriteStream, quiet: boolean) {
   const tty = stream.isTTY === true;
   let lastStatus = '';
+  let lastTenth = -1;
   let barShown = false;
   const endBar = () => {
     if (barShown) stream.write('\n');
@@ -33,8 +34,13 @@ export function createSetupProgress(stream: NodeJS.WriteStream, quiet: boolean) 
             barShown = true;
             return;
           }
-          if (event.status === lastStatus) return;
-          lastStatus = event.status;
+          // Piped: a line when the status changes and at every further 10% of a layer, not per chunk.
+          {
+            const tenth = event.total ? Math.floor(((event.completed ?? 0) / event.total) * 10) : -1;
+            if (event.status === lastStatus && tenth <= lastTenth) return;
+            lastStatus = event.status;
+            lastTenth = tenth;
+          }
           endBar();
           stream.write(`  ${event.status}${event.total !== undefined ? ` ${progressBar(event.completed ?? 0, event.total)}` : ''}\n`);
           return;
