@@ -1,0 +1,123 @@
+// The roadmap form in a real terminal: the built CLI runs inside tmux (a TTY on both ends), the
+// test types into it with send-keys and reads the screen with capture-pane. The model is a fake
+// Ollama server in this process; CAREERFORGE_HOME is a temp dir.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, ROOT, readStore, runCli, tempHome } from './support/cli.js';
+import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
+import { jsonReply, makeRoadmap } from './support/fixtures.js';
+
+// A private tmux server, so the test never touches anyone's sessions.
+const SOCKET = path.join(os.tmpdir(), `careerforge-tmux-${process.pid}`);
+const tmux = (...args: string[]) => execFileSync('tmux', ['-S', SOCKET, ...args], { encoding: 'utf8' });
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+let fake: FakeOllama;
+let home: string;
+let session: string;
+let count = 0;
+
+beforeEach(async () => {
+  fake = await startFakeOllama();
+  home = tempHome();
+  session = `form-${process.pid}-${++count}`;
+});
+
+afterEach(async () => {
+  try {
+    tmux('kill-session', '-t', session);
+  } catch {
+    // already gone
+  }
+  await fake.close();
+});
+
+afterAll(() => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // no server left
+  }
+  fs.rmSync(SOCKET, { force: true });
+});
+
+/** Start `careerforge ARGS` in a 120x40 terminal; the pane stays after exit so the screen can be read. */
+function start(args: string[]): void {
+  // CI unset: Ink renders differently (last frame only) when it thinks it runs in CI.
+  const env = `env -u CI -u NO_COLOR -u FORCE_COLOR CAREERFORGE_HOME=${quote(home)} OLLAMA_HOST=${quote(fake.host)} TERM=xterm-256color`;
+  const command = `cd ${quote(ROOT)} && ${env} node ${quote(BIN)} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 60`;
+  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+}
+
+const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-400', '-t', session);
+
+async function waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen();
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; screen:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
+const type = (text: string) => tmux('send-keys', '-t', session, '-l', text);
+
+describe('roadmap form in a terminal', () => {
+  it('asks for the missing inputs, then shows and saves the generated roadmap', async () => {
+    fake.onChat(() => jsonReply(makeRoadmap(2, 10, 'Data Engineer')));
+    start(['roadmap']);
+    await waitFor(/\? Target role/);
+    type('Data Engineer');
+    await waitFor(/Target role.*: Data Engineer/);
+    keys('Enter');
+    await waitFor(/❯ beginner/);
+    keys('Down');
+    await waitFor(/❯ intermediate/);
+    keys('Enter');
+    await waitFor(/\? Skills you have/);
+    keys('Enter'); // no skills
+    await waitFor(/\? Hours per week \(1-80\) \(10\)/);
+    keys('Enter'); // the default
+    await waitFor(/\? Months \(1-24\) \(6\)/);
+    type('2');
+    keys('Enter');
+    await waitFor(/\? Goal/);
+    keys('Enter');
+    const done = await waitFor(/\[exit \d+\]/, 20_000);
+    expect(done).toContain('[exit 0]');
+    expect(done).toMatch(/Data Engineer · 2 months/);
+    expect(done).toContain('Month 2: Month 2 topic');
+    expect(done).toMatch(/saved as r[0-9a-z]{6}/);
+
+    // The model got the answers from the form, and the store holds the plan under that input.
+    expect(JSON.stringify(fake.chatRequests()[0]!.body.messages)).toContain('Data Engineer');
+    const saved = Object.values(readStore(home).roadmaps) as Array<{ input: Record<string, unknown>; roadmap: { roadmap: unknown[] } }>;
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.input).toEqual({ role: 'Data Engineer', level: 'intermediate', skills: [], hours_per_week: 10, months: 2 });
+    expect(saved[0]!.roadmap.roadmap).toHaveLength(2);
+  }, 40_000);
+
+  it('cancels with Esc: exit 130, nothing sent to the model, nothing saved', async () => {
+    start(['roadmap', '--months', '2']);
+    await waitFor(/\? Target role/);
+    type('Data');
+    keys('Escape');
+    const done = await waitFor(/\[exit \d+\]/);
+    expect(done).toContain('[exit 130]');
+    expect(done).toContain('Interrupted: nothing was saved.');
+    expect(fake.chatRequests()).toHaveLength(0);
+    expect(Object.keys(readStore(home)?.roadmaps ?? {})).toHaveLength(0);
+  }, 30_000);
+
+  it('without a terminal, a missing --role is a usage error (no form, no raw mode)', async () => {
+    const result = await runCli(['roadmap'], { host: fake.host, home });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('careerforge: missing --role: say which role to plan for, e.g. --role "Backend Developer"\n');
+    expect(fake.chatRequests()).toHaveLength(0);
+  });
+});
