@@ -79,7 +79,9 @@ export async function findVideos(queries: string[], opts: VideoOptions = {}): Pr
         cache.entries[key(queries[i]!)] = { at: now(), results: results[i]! };
         fetched = true;
       } catch (error) {
-        failure ??= (error as Error)?.message || String(error);
+        // fetch's own message ("fetch failed") says little: add the network code when there is one.
+        const e = error as (Error & { cause?: { code?: string } }) | undefined;
+        failure ??= (e?.message || String(error)) + (e?.cause?.code ? ` (${e.cause.code})` : '');
       }
     }
   };
@@ -118,14 +120,8 @@ function isVideo(v: unknown): v is VideoResult {
     && typeof r.channel === 'string' && typeof r.duration === 'string';
 }
 
-/** The real search. safeSearch is on, which is also what makes youtube-sr pass our signal on. */
-export const youtubeSearch: SearchFn = async (query, limit, signal) => {
-  const { YouTube } = await import('youtube-sr');
-  const videos = await YouTube.search(query, { type: 'video', limit, safeSearch: true, requestOptions: { signal } });
-  return videos
-    .filter((v) => v.id && v.title && !v.live)
-    .map((v) => ({ title: v.title ?? '', channel: v.channel?.name ?? 'unknown channel', url: v.url, duration: v.durationFormatted || 'unknown' }));
-};
+/** The real search, loaded on first use (youtube-sr is not needed on any other path). */
+const youtubeSearch: SearchFn = async (query, limit, signal) => (await import('./youtube-search.js')).youtubeSearch(query, limit, signal);
 
 /**
  * Test seam: CAREERFORGE_VIDEO_FIXTURE names a JSON file read instead of calling YouTube, since
