@@ -2,8 +2,10 @@
 // longer fits is noticed (and set aside) instead of crashing a command halfway.
 import { z } from '../zod.js';
 import { roadmapSchema } from './roadmap.js';
-import { savedBenchSchema } from './bench.js';
 import { savedSkillsSchema } from './skills.js';
+import { quizAttemptSchema, savedQuizSchema } from './quiz.js';
+import { savedInterviewSchema } from './interview.js';
+import { savedBenchSchema } from './bench.js';
 
 export const STORE_VERSION = '1.0.0';
 
@@ -21,8 +23,11 @@ export const savedRoadmapSchema = z.object({
 
 export const storeDataSchema = z.looseObject({
   roadmaps: z._default(z.record(z.string(), savedRoadmapSchema), {}),
-  bench: z._default(z.record(z.string(), savedBenchSchema), {}),
   skills: z._default(z.record(z.string(), savedSkillsSchema), {}),
+  quizzes: z._default(z.record(z.string(), savedQuizSchema), {}),
+  quiz_attempts: z._default(z.record(z.string(), quizAttemptSchema), {}),
+  interviews: z._default(z.record(z.string(), savedInterviewSchema), {}),
+  bench: z._default(z.record(z.string(), savedBenchSchema), {}),
 });
 
 export type SavedRoadmap = z.infer<typeof savedRoadmapSchema>;

@@ -1,0 +1,77 @@
+// `careerforge quiz`: validate options -> generate (core) -> save -> take it on a terminal, print it
+// with an answer key when piped, or the JSON envelope. Also --history and --retry-mistakes.
+import { createRunContext, newId } from '../core/context.js';
+import { UsageError } from '../core/errors.js';
+import { drive } from '../core/events.js';
+import { generateQuiz, quizSeed } from '../core/quiz.js';
+import { quizInputSchema, type QuizInput } from '../core/schemas/quiz.js';
+import { successEnvelope, writeJson } from '../render/json.js';
+import { createReporter } from '../render/progress.js';
+import { statsMeta } from './interview.js';
+import { elapsed, numberFlag, outputMode, parseCommandInput, rawSettings, type GlobalFlags, type Session } from './shared.js';
+
+export interface QuizFlags extends GlobalFlags {
+  topic?: string;
+  role?: string;
+  difficulty?: string;
+  count?: string;
+  retryMistakes?: boolean;
+  history?: boolean;
+}
+
+export async function quizCommand(flags: QuizFlags, session: Session): Promise<void> {
+  const mode = outputMode(session);
+  if (flags.history && flags.retryMistakes) throw new UsageError('--history and --retry-mistakes cannot be combined');
+  // Checked before anything else: an interactive mode must never wait on a pipe.
+  if (flags.retryMistakes && mode !== 'ink') {
+    throw new UsageError(
+      session.json
+        ? '--retry-mistakes is interactive and cannot be combined with --json'
+        : '--retry-mistakes is interactive: run it in a terminal (stdin and stdout must be a TTY)',
+    );
+  }
+  const input = await parseCommandInput<QuizInput>(
+    quizInputSchema,
+    { topic: flags.topic, role: flags.role, difficulty: flags.difficulty, count: numberFlag(flags.count) },
+    undefined,
+  );
+  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+  session.meta.model = ctx.settings.model;
+  if (flags.history || flags.retryMistakes) {
+    const { quizHistory, retryMistakes } = await import('./quiz-take.js');
+    return flags.history ? quizHistory(ctx, input.topic, session) : retryMistakes(ctx, input.topic, session);
+  }
+  if (!input.topic && !input.role) throw new UsageError('missing --topic or --role: say what to quiz on, e.g. --topic SQL');
+
+  const seed = quizSeed(ctx.settings.seed);
+  const label = `Writing ${input.count} question${input.count === 1 ? '' : 's'} on ${input.topic ?? input.role}`;
+  const reporter = await createReporter({ json: session.json, label, warn: session.warn });
+  let outcome;
+  try {
+    outcome = await drive(generateQuiz(ctx.ollama(), input, seed), (event) => reporter.on(event));
+  } finally {
+    reporter.stop();
+  }
+  const { quiz } = outcome;
+  const id = await ctx.store.update((data) => {
+    const id = newId('z', (candidate) => candidate in data.quizzes);
+    data.quizzes[id] = { id, created_at: new Date().toISOString(), model: ctx.settings.model, input, shuffle_seed: seed, quiz };
+    return id;
+  });
+  Object.assign(session.meta, statsMeta(outcome.stats), {
+    latency_ms: elapsed(session),
+    attempts: outcome.attempts,
+    calls: outcome.calls,
+    num_ctx: ctx.settings.num_ctx,
+    shuffle_seed: seed,
+    id,
+  });
+
+  if (mode === 'json') return writeJson(successEnvelope(quiz, session.meta));
+  if (mode === 'ink') {
+    const { takeQuiz } = await import('./quiz-take.js');
+    return takeQuiz(ctx, { id, topic: quiz.topic }, quiz.questions, session);
+  }
+  const [{ quizText }, { colorFor }] = await Promise.all([import('../render/quiz-text.js'), import('../render/color.js')]);
+  process.stdout.write(quizText(quiz, session.meta, colorFor(process.stdout, session.env)));
+}

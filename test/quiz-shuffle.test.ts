@@ -1,0 +1,54 @@
+// The seeded option shuffle: same seed, same quiz; correct_index always follows the right answer;
+// and the right answers spread over the positions instead of sticking where the model put them.
+import { describe, expect, it } from 'vitest';
+import { answerPositions, seededRandom, shuffleOptions } from '../src/core/shuffle.js';
+import { makeQuizQuestion } from './quiz-interview-fixtures.js';
+
+const questions = (n: number) => Array.from({ length: n }, (_, i) => makeQuizQuestion(i + 1));
+
+describe('shuffleOptions', () => {
+  it('is deterministic for a seed and differs between seeds', () => {
+    const a = shuffleOptions(questions(20), 'seed-1');
+    expect(shuffleOptions(questions(20), 'seed-1')).toEqual(a);
+    expect(shuffleOptions(questions(20), 'seed-2').map((q) => q.options)).not.toEqual(a.map((q) => q.options));
+  });
+
+  it('keeps correct_index on the right answer and keeps every option', () => {
+    for (const seed of ['a', 'b', 'c', '42']) {
+      const original = questions(12);
+      shuffleOptions(original, seed).forEach((q, i) => {
+        expect(q.options[q.correct_index]).toBe(`Right answer ${i + 1}`);
+        expect([...q.options].sort()).toEqual([...original[i]!.options].sort());
+      });
+    }
+  });
+
+  it('does not mutate its input', () => {
+    const original = questions(3);
+    const copy = structuredClone(original);
+    shuffleOptions(original, 'x');
+    expect(original).toEqual(copy);
+  });
+
+  it('spreads the right answers evenly although the model always put them first', () => {
+    const counts = [0, 0, 0, 0];
+    for (const q of shuffleOptions(questions(40), 'spread')) counts[q.correct_index]!++;
+    expect(counts).toEqual([10, 10, 10, 10]);
+    // Three questions get three different positions.
+    for (const seed of ['1', '2', '3', '4', '5']) {
+      expect(new Set(shuffleOptions(questions(3), seed).map((q) => q.correct_index)).size).toBe(3);
+    }
+  });
+
+  it('varies the position of the right answer across seeds for a one-question quiz', () => {
+    const seen = new Set(Array.from({ length: 40 }, (_, i) => shuffleOptions(questions(1), `s${i}`)[0]!.correct_index));
+    expect(seen.size).toBe(4);
+  });
+
+  it('answerPositions deals balanced decks of positions', () => {
+    const positions = answerPositions(10, 4, seededRandom('deck'));
+    expect(positions).toHaveLength(10);
+    expect([...positions.slice(0, 4)].sort()).toEqual([0, 1, 2, 3]);
+    expect([...positions.slice(4, 8)].sort()).toEqual([0, 1, 2, 3]);
+  });
+});
