@@ -2,9 +2,10 @@
 // addresses (exit 2, store untouched), and the Markdown and iCalendar exports.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
-import { makeRoadmap } from './support/fixtures.js';
+import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
+import { jsonReply, makeRoadmap } from './support/fixtures.js';
 
 const ID = 'rtest01';
 
@@ -54,6 +55,25 @@ describe('progress list and show', () => {
     const env = parseEnvelope((await runCli(['progress', 'show', ID, '--json'], { home })).stdout);
     expect(env.data.progress).toEqual({ '1.1.2': 'done', '1.2.1': 'skipped' });
     expect(env.data.summary).toMatchObject({ total: 16, done: 1, skipped: 1, percent: 13 });
+  });
+});
+
+describe('progress on a roadmap made by the CLI', () => {
+  let fake: FakeOllama;
+  beforeEach(async () => {
+    fake = await startFakeOllama();
+  });
+  afterEach(() => fake.close());
+
+  it('tracks a plan saved by roadmap --json, listed newest first', async () => {
+    fake.onChat(() => jsonReply(makeRoadmap(2, 10, 'Data Analyst')));
+    const made = await runCli(['roadmap', '--role', 'Data Analyst', '--months', '2', '--json'], { host: fake.host, home });
+    expect(made.exitCode).toBe(0);
+    const id = parseEnvelope(made.stdout).meta.id as string;
+    const done = parseEnvelope((await runCli(['progress', 'done', id, '2.4', '--json'], { home })).stdout);
+    expect(done.data).toMatchObject({ id, mark: 'done', tasks: ['2.4.1', '2.4.2'], summary: { role: 'Data Analyst', done: 2, total: 16, percent: 13 } });
+    const list = parseEnvelope((await runCli(['progress', '--json'], { home })).stdout);
+    expect(list.data.roadmaps.map((r: { id: string }) => r.id)).toEqual([id, ID]);
   });
 });
 

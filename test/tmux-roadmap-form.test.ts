@@ -102,11 +102,11 @@ describe('roadmap form in a terminal', () => {
     expect(saved[0]!.roadmap.roadmap).toHaveLength(2);
   }, 40_000);
 
-  it('cancels with Esc: exit 130, nothing sent to the model, nothing saved', async () => {
+  it.each([['Esc', 'Escape'], ['Ctrl-C', 'C-c']])('cancels with %s: exit 130, nothing sent to the model, nothing saved', async (_name, key) => {
     start(['roadmap', '--months', '2']);
     await waitFor(/\? Target role/);
     type('Data');
-    keys('Escape');
+    keys(key);
     const done = await waitFor(/\[exit \d+\]/);
     expect(done).toContain('[exit 130]');
     expect(done).toContain('Interrupted: nothing was saved.');
