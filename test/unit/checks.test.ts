@@ -77,7 +77,7 @@ describe('checkOutline', () => {
 describe('promptTruncation', () => {
   it('stays quiet while the prompt leaves room in the context', () => {
     expect(promptTruncation({ prompt_eval_count: 1000 }, 8192)).toBeUndefined();
-    expect(promptTruncation({}, 8192)).toBeUndefined();
+    expect(promptTruncation({ prompt_eval_count: 0 }, 8192)).toBeUndefined();
     expect(promptTruncation({ prompt_eval_count: 7781 }, 8192)).toBeUndefined();
   });
 
