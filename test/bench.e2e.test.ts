@@ -91,7 +91,7 @@ describe('careerforge bench', () => {
     scriptStats();
     const r = await runCli(['bench', '-r', '3', '--no-load'], { host: fake.host, env: GPU });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).not.toContain('\u001b[');
     expect(r.stdout).toMatch(/^\| model\s+\| size\s+\| params \| quant\s+\| test\s+\|\s+t\/s \|/m);
     expect(r.stdout).toContain(`| ${MODEL} | 4.07 GiB | 7.2B   | Q4_K_M | pp512 | 725.33 ± 266.45 |`);
     expect(r.stdout).toMatch(/\| tg128 \|\s+81\.33 ± 18\.04 \|/);

@@ -28,7 +28,7 @@ describe('careerforge setup', () => {
     expect(first.stderr).toContain(`pull: pulling ${MODEL}`);
     expect(first.stderr).toMatch(/\[#{30}\] 100% 4\.37\/4\.37 GB/);
     expect(first.stderr).toMatch(/ {2}success\n/);
-    expect(first.stderr).not.toMatch(/\u001b\[/);
+    expect(first.stderr).not.toContain('\u001b[');
     expect(first.stdout).toMatch(new RegExp(`^Pulled ${MODEL}\\.\\nCreated careerforge:latest from ${MODEL}\\.\\n`));
     expect(first.stdout).toContain('All checks passed.');
 

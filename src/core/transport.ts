@@ -17,11 +17,14 @@ export interface TransportState {
 export function createTransport(signal: AbortSignal, idleMs: number, state: TransportState): typeof fetch {
   return async (input, init = {}) => {
     const controller = new AbortController();
-    const forward = (source: AbortSignal) => () => controller.abort(source.reason);
     const sources = [signal, init.signal].filter((s): s is AbortSignal => !!s);
-    for (const source of sources) {
+    // Listeners come off the long-lived command signal once the request is over, so a command that
+    // makes many calls (bench) neither leaks them nor trips Node's MaxListeners warning.
+    const listeners = sources.map((source) => [source, () => controller.abort(source.reason)] as const);
+    const detach = () => listeners.forEach(([source, listener]) => source.removeEventListener('abort', listener));
+    for (const [source, listener] of listeners) {
       if (source.aborted) controller.abort(source.reason);
-      else source.addEventListener('abort', forward(source), { once: true });
+      else source.addEventListener('abort', listener, { once: true });
     }
     let timer: NodeJS.Timeout | undefined;
     const arm = () => {
@@ -39,6 +42,7 @@ export function createTransport(signal: AbortSignal, idleMs: number, state: Tran
       arm();
       if (!response.body) {
         clearTimeout(timer);
+        detach();
         return response;
       }
       const watched = response.body.pipeThrough(
@@ -49,12 +53,14 @@ export function createTransport(signal: AbortSignal, idleMs: number, state: Tran
           },
           flush() {
             clearTimeout(timer);
+            detach();
           },
         }),
       );
       return new Response(watched, { status: response.status, statusText: response.statusText, headers: response.headers });
     } catch (error) {
       clearTimeout(timer);
+      detach();
       throw error;
     }
   };

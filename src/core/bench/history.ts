@@ -36,7 +36,14 @@ export async function saveRun(store: LocalStore, run: BenchRun): Promise<Change[
   });
 }
 
-export function compareWithHistory(run: BenchRun, history: SavedBench[]): Change[] {
+/** What comparison reads from a past run: saved runs and fresh ones both fit. */
+export interface PastRun {
+  id: string;
+  created_at: string;
+  models: Array<{ model: string; tests: Array<{ test: string; tps: number }> }>;
+}
+
+export function compareWithHistory(run: BenchRun, history: readonly PastRun[]): Change[] {
   const ordered = [...history].filter((r) => r.id !== run.id).sort((a, b) => b.created_at.localeCompare(a.created_at));
   const changes: Change[] = [];
   for (const entry of run.models) {

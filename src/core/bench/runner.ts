@@ -32,9 +32,12 @@ export function planTests(plan: BenchPlan): TestSpec[] {
   return specs;
 }
 
-/** One context size for the whole run: changing num_ctx between calls would reload the model. */
+/**
+ * One context size for the whole run: changing num_ctx between calls would reload the model. The
+ * filler is sized in words, and a tokenizer may split some words, hence the 25% headroom.
+ */
 export function runContextSize(plan: BenchPlan, configured: number): number {
-  const needed = Math.max(0, ...plan.nPrompt) + Math.max(0, ...plan.nGen) + 64;
+  const needed = Math.ceil(Math.max(0, ...plan.nPrompt) * 1.25) + Math.max(0, ...plan.nGen) + 64;
   return Math.max(configured, Math.ceil(needed / 256) * 256);
 }
 
