@@ -31,7 +31,7 @@ process.on('SIGINT', () => {
   controller.abort(new InterruptedError());
   const now = performance.now();
   firstInterrupt ??= now;
-  if (now - firstInterrupt > 250) process.exit(ExitCode.interrupted); // a second Ctrl-C does not wait
+  if (now - firstInterrupt > 500) process.exit(ExitCode.interrupted); // a second Ctrl-C does not wait
 });
 
 function build(): Command {
