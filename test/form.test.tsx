@@ -36,21 +36,21 @@ describe('Form', () => {
   it('types a role, picks a level with the arrows and takes number defaults', async () => {
     const { stdin, lastFrame, onSubmit } = mount(roadmapFields({}));
     await tick();
-    expect(lastFrame()).toContain('Target role');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Target role'));
     await press(stdin, 'Data Engineer');
-    expect(lastFrame()).toContain('Target role: Data Engineer');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Target role: Data Engineer'));
     await press(stdin, ENTER);
-    expect(lastFrame()).toContain('✔ Target role: Data Engineer');
-    expect(lastFrame()).toMatch(/❯ beginner/);
+    await vi.waitFor(() => expect(lastFrame()).toContain('✔ Target role: Data Engineer'));
+    await vi.waitFor(() => expect(lastFrame()).toMatch(/❯ beginner/));
     await press(stdin, DOWN, DOWN);
-    expect(lastFrame()).toMatch(/❯ advanced/);
+    await vi.waitFor(() => expect(lastFrame()).toMatch(/❯ advanced/));
     await press(stdin, UP);
-    expect(lastFrame()).toMatch(/❯ intermediate/);
+    await vi.waitFor(() => expect(lastFrame()).toMatch(/❯ intermediate/));
     await press(stdin, ENTER);
     await press(stdin, 'SQL, Python ,', ENTER); // skills: a comma list
-    expect(lastFrame()).toContain('(10)'); // the hours default, shown dim
+    await vi.waitFor(() => expect(lastFrame()).toContain('(10)')); // the hours default, shown dim
     await press(stdin, ENTER, '3', ENTER, ENTER); // hours default, 3 months, no goal
-    expect(onSubmit).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     const values = onSubmit.mock.calls[0]![0];
     expect(values).toEqual({ role: 'Data Engineer', level: 'intermediate', skills: ['SQL', 'Python'], hours_per_week: 10, months: 3, goal: undefined });
     // What the form hands back passes the command's own schema unchanged.
@@ -60,18 +60,18 @@ describe('Form', () => {
   it('shows the schema error inline while typing and refuses Enter until it is fixed', async () => {
     const { stdin, lastFrame, onSubmit } = mount(roadmapFields({ role: 'x', level: 'beginner', skills: [] }));
     await tick();
-    expect(lastFrame()).toContain('Hours per week');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Hours per week'));
     await press(stdin, '9', '9');
-    expect(lastFrame()).toContain('must be at most 80');
+    await vi.waitFor(() => expect(lastFrame()).toContain('must be at most 80'));
     await press(stdin, ENTER);
-    expect(lastFrame()).toContain('must be at most 80');
+    await vi.waitFor(() => expect(lastFrame()).toContain('must be at most 80'));
     expect(lastFrame()).not.toContain('✔ Hours per week');
     await press(stdin, BACKSPACE, BACKSPACE, 'abc');
-    expect(lastFrame()).toContain('expected a number, got "abc"');
+    await vi.waitFor(() => expect(lastFrame()).toContain('expected a number, got "abc"'));
     await press(stdin, BACKSPACE, BACKSPACE, BACKSPACE, '12');
-    expect(lastFrame()).not.toContain('✘');
+    await vi.waitFor(() => expect(lastFrame()).not.toContain('✘'));
     await press(stdin, ENTER);
-    expect(lastFrame()).toContain('✔ Hours per week (1-80): 12');
+    await vi.waitFor(() => expect(lastFrame()).toContain('✔ Hours per week (1-80): 12'));
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
@@ -80,9 +80,9 @@ describe('Form', () => {
     await tick();
     expect(lastFrame()).not.toContain('required');
     await press(stdin, ENTER);
-    expect(lastFrame()).toContain('✘ required');
+    await vi.waitFor(() => expect(lastFrame()).toContain('✘ required'));
     await press(stdin, '   ', ENTER);
-    expect(lastFrame()).toContain('✘ required');
+    await vi.waitFor(() => expect(lastFrame()).toContain('✘ required'));
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
@@ -90,10 +90,11 @@ describe('Form', () => {
     const fields = roadmapFields({}, { role: 'QA Engineer', level: 'advanced', skills: ['Selenium'], hours_per_week: 500, months: 4 });
     const { stdin, lastFrame, onSubmit } = mount(fields);
     await tick();
-    expect(lastFrame()).toContain('(QA Engineer)');
+    await vi.waitFor(() => expect(lastFrame()).toContain('(QA Engineer)'));
     await press(stdin, ENTER);
-    expect(lastFrame()).toMatch(/❯ advanced/);
+    await vi.waitFor(() => expect(lastFrame()).toMatch(/❯ advanced/));
     await press(stdin, ENTER, ENTER, ENTER, ENTER, ENTER);
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0]![0]).toMatchObject({ role: 'QA Engineer', level: 'advanced', skills: ['Selenium'], hours_per_week: 10, months: 4 });
   });
 
@@ -105,8 +106,8 @@ describe('Form', () => {
     const { stdin, onSubmit, onCancel } = mount(roadmapFields({}));
     await tick();
     await press(stdin, 'Dev', ESC);
-    await new Promise((resolve) => setTimeout(resolve, 150)); // a lone Esc is told apart from a sequence by a short wait
-    expect(onCancel).toHaveBeenCalledTimes(1);
+    // A lone Esc is told apart from the start of a key sequence by a short wait.
+    await vi.waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1));
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
@@ -114,6 +115,6 @@ describe('Form', () => {
     const { stdin, onCancel } = mount([{ kind: 'select', name: 'level', label: 'Level', options: ['a', 'b'] }]);
     await tick();
     await press(stdin, '\u0003');
-    expect(onCancel).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1));
   });
 });
