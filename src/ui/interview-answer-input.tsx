@@ -1,6 +1,6 @@
 // A multi-line answer box: typed and pasted text is appended, Enter starts a new line,
 // Backspace deletes, Ctrl-D submits a non-empty answer. Control characters never reach the text.
-import React, { useState } from 'react';
+import React, { useEffect, useReducer, useRef } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { stripControl } from '../core/sanitize.js';
 
@@ -10,26 +10,42 @@ interface Props {
   isActive?: boolean;
 }
 
-export function AnswerInput({ onSubmit, maxChars, isActive = true }: Props) {
-  const [text, setText] = useState('');
-  const [hint, setHint] = useState('');
+interface State {
+  text: string;
+  hint: string;
+  submitted?: string;
+}
 
-  useInput((input, key) => {
-    if (key.escape || (key.ctrl && input === 'c')) return; // the parent ends the session
-    if (key.ctrl && input === 'd') {
-      if (text.trim() === '') return setHint('Type an answer first.');
-      return onSubmit(text.trim());
+type Key = Parameters<Parameters<typeof useInput>[0]>[1];
+
+// A reducer, so each key sees the text the keys before it left, however fast they arrive.
+function onKey(state: State, input: string, key: Key, maxChars: number): State {
+  if (state.submitted !== undefined) return state;
+  if (key.escape || (key.ctrl && input === 'c')) return state; // the parent ends the session
+  if (key.ctrl && input === 'd') {
+    return state.text.trim() === '' ? { ...state, hint: 'Type an answer first.' } : { ...state, submitted: state.text.trim() };
+  }
+  if (key.return) return state.text.length < maxChars ? { ...state, text: `${state.text}\n` } : state;
+  if (key.backspace || key.delete) return { ...state, text: state.text.slice(0, -1) };
+  if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return state;
+  // A paste arrives as one chunk; its line breaks may be \r.
+  const clean = stripControl(input.replace(/\r\n?/g, '\n'));
+  return clean ? { text: (state.text + clean).slice(0, maxChars), hint: '' } : state;
+}
+
+export function AnswerInput({ onSubmit, maxChars, isActive = true }: Props) {
+  const [{ text, hint, submitted }, dispatch] = useReducer(
+    (s: State, a: { input: string; key: Key }) => onKey(s, a.input, a.key, maxChars),
+    { text: '', hint: '' },
+  );
+  const fired = useRef(false);
+  useEffect(() => {
+    if (submitted !== undefined && !fired.current) {
+      fired.current = true; // once, even if the parent re-renders with a new callback
+      onSubmit(submitted);
     }
-    if (key.return) return setText((t) => (t.length < maxChars ? `${t}\n` : t));
-    if (key.backspace || key.delete) return setText((t) => t.slice(0, -1));
-    if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return;
-    // A paste arrives as one chunk; its line breaks may be \r.
-    const clean = stripControl(input.replace(/\r\n?/g, '\n'));
-    if (clean) {
-      setHint('');
-      setText((t) => (t + clean).slice(0, maxChars));
-    }
-  }, { isActive });
+  }, [submitted, onSubmit]);
+  useInput((input, key) => dispatch({ input, key }), { isActive: isActive && submitted === undefined });
 
   const lines = text.split('\n');
   return (

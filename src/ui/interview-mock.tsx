@@ -2,7 +2,7 @@
 // missing against what interviewers look for, a stronger answer), one follow-up after a weak
 // answer, and a summary at the end. The command's controller saves and grades; this view only
 // drives the conversation. Esc or Ctrl-C ends it with status "interrupted".
-import React, { useEffect, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Text, render, useApp, useInput } from 'ink';
 import type { MockStep } from '../core/mock-interview.js';
 import type { MockSummary, SavedGrade } from '../core/schemas/interview.js';
@@ -67,19 +67,28 @@ export function MockInterview({ controller }: { controller: MockController }) {
     }
   }, [phase, controller, exit]);
 
+  // Read through a ref: keys can arrive before Ink hands this hook the newest closure.
+  const current = useRef(phase);
+  current.current = phase;
   useInput((input, key) => {
     if (key.escape || (key.ctrl && input === 'c')) return exit({ status: 'interrupted' } satisfies MockRunResult);
-    if (phase.kind === 'graded' && (key.return || input === ' ')) {
-      setPhase(phase.next ? { kind: 'answer', step: phase.next } : { kind: 'finishing' });
+    const now = current.current;
+    if (now.kind === 'graded' && (key.return || input === ' ')) {
+      const next: Phase = now.next ? { kind: 'answer', step: now.next } : { kind: 'finishing' };
+      current.current = next;
+      setPhase(next);
     }
   });
 
-  const submit = (step: MockStep, answer: string) => {
-    setPhase({ kind: 'grading', step, tokens: 0 });
-    controller
-      .submit(step, answer, (tokens) => setPhase((p) => (p.kind === 'grading' ? { ...p, tokens } : p)))
-      .then(({ grade, next }) => setPhase({ kind: 'graded', step, grade, next }), (error: unknown) => exit(error as Error));
-  };
+  const submit = useCallback(
+    (step: MockStep, answer: string) => {
+      setPhase({ kind: 'grading', step, tokens: 0 });
+      controller
+        .submit(step, answer, (tokens) => setPhase((p) => (p.kind === 'grading' ? { ...p, tokens } : p)))
+        .then(({ grade, next }) => setPhase({ kind: 'graded', step, grade, next }), (error: unknown) => exit(error as Error));
+    },
+    [controller, exit],
+  );
 
   if (phase.kind === 'summary') return <SummaryView summary={phase.summary} />;
   if (phase.kind === 'finishing') return <Text dimColor>Summing up…</Text>;

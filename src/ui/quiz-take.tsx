@@ -2,7 +2,7 @@
 // skip, immediate feedback with the explanation, then the score and a review of the mistakes.
 // Every answer goes to `onAnswer` as it is given (the command saves it); Esc or Ctrl-C ends the
 // quiz with status "interrupted". Finishes through useApp().exit(result).
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useReducer, useRef } from 'react';
 import { Box, Text, render, useApp, useInput } from 'ink';
 import type { QuizQuestion } from '../core/schemas/quiz.js';
 import type { GivenAnswer } from '../core/quiz-attempts.js';
@@ -63,47 +63,62 @@ function Summary({ answers, total }: { answers: GivenAnswer[]; total: number }) 
   );
 }
 
+interface State {
+  index: number;
+  cursor: number;
+  answers: GivenAnswer[];
+  /** The answer whose feedback is on screen. */
+  showing?: GivenAnswer;
+  stopped: boolean;
+}
+
+type Key = Parameters<Parameters<typeof useInput>[0]>[1];
+
+// Keys go through a reducer so each one sees the state left by the one before, however fast
+// they arrive (a paste, or a test writing several keys in a row).
+function onKey(questions: QuizQuestion[], state: State, input: string, key: Key): State {
+  if (state.stopped) return state;
+  if (key.escape || (key.ctrl && input === 'c')) return { ...state, stopped: true };
+  const question = questions[state.index];
+  if (!question) return state;
+  if (state.showing) {
+    const next = key.return || input === ' ' || input === 'n' || key.rightArrow;
+    return next ? { ...state, showing: undefined, cursor: 0, index: state.index + 1 } : state;
+  }
+  const width = question.options.length;
+  const give = (chosen: number | null): State => {
+    const answer: GivenAnswer = { question, chosen };
+    return { ...state, answers: [...state.answers, answer], showing: answer };
+  };
+  if (/^[1-9]$/.test(input) && Number(input) <= width) return give(Number(input) - 1);
+  const letter = LETTERS.indexOf(input.toUpperCase());
+  if (input.length === 1 && letter >= 0 && letter < width) return give(letter);
+  if (key.upArrow) return { ...state, cursor: (state.cursor + width - 1) % width };
+  if (key.downArrow) return { ...state, cursor: (state.cursor + 1) % width };
+  if (key.return) return give(state.cursor);
+  if (input === 's' || input === 'S') return give(null);
+  return state;
+}
+
 export function QuizTaker({ questions, title, onAnswer }: Props) {
   const { exit } = useApp();
-  const [index, setIndex] = useState(0);
-  const [cursor, setCursor] = useState(0);
-  const [answers, setAnswers] = useState<GivenAnswer[]>([]);
-  const [showing, setShowing] = useState<GivenAnswer | undefined>();
+  const [state, dispatch] = useReducer(
+    (s: State, a: { input: string; key: Key }) => onKey(questions, s, a.input, a.key),
+    { index: 0, cursor: 0, answers: [], stopped: false },
+  );
+  const reported = useRef(0);
+  const { index, cursor, answers, showing, stopped } = state;
   const done = index >= questions.length;
   const question = questions[index];
 
   useEffect(() => {
-    if (done) exit({ status: 'completed', answers } satisfies QuizRunResult);
-  }, [done, answers, exit]);
+    // Each answer is handed over once, as soon as it is given.
+    for (; reported.current < answers.length; reported.current++) onAnswer(answers[reported.current]!);
+    if (stopped) exit({ status: 'interrupted', answers } satisfies QuizRunResult);
+    else if (done) exit({ status: 'completed', answers } satisfies QuizRunResult);
+  }, [answers, stopped, done, onAnswer, exit]);
 
-  const give = (chosen: number | null) => {
-    if (!question) return;
-    const answer: GivenAnswer = { question, chosen };
-    onAnswer(answer);
-    setAnswers((list) => [...list, answer]);
-    setShowing(answer);
-  };
-
-  useInput((input, key) => {
-    if (key.escape || (key.ctrl && input === 'c')) return exit({ status: 'interrupted', answers } satisfies QuizRunResult);
-    if (done || !question) return;
-    if (showing) {
-      if (key.return || input === ' ' || input === 'n' || key.rightArrow) {
-        setShowing(undefined);
-        setCursor(0);
-        setIndex((i) => i + 1);
-      }
-      return;
-    }
-    const width = question.options.length;
-    if (/^[1-9]$/.test(input) && Number(input) <= width) return give(Number(input) - 1);
-    const letter = LETTERS.indexOf(input.toUpperCase());
-    if (input.length === 1 && letter >= 0 && letter < width) return give(letter);
-    if (key.upArrow) setCursor((c) => (c + width - 1) % width);
-    else if (key.downArrow) setCursor((c) => (c + 1) % width);
-    else if (key.return) give(cursor);
-    else if (input === 's' || input === 'S') give(null);
-  }, { isActive: !done });
+  useInput((input, key) => dispatch({ input, key }), { isActive: !done && !stopped });
 
   if (done || !question) return <Summary answers={answers} total={questions.length} />;
   return (
