@@ -29,6 +29,7 @@ describe('bad flags exit 2 before anything is sent', () => {
     ['a host with another scheme', [...ROLE, '--host', 'ftp://x'], '--host has an unsupported scheme "ftp"'],
     ['a host with a bad port', [...ROLE, '--host', 'localhost:99999'], '--host has an invalid port "99999"'],
     ['--num-ctx 10', [...ROLE, '--num-ctx', '10'], /^careerforge: --num-ctx: .*512/],
+    ['a --num-ctx too small for the prompt', [...ROLE, '--num-ctx', '512'], 'num_ctx=512 leaves no room for the answer to this prompt: raise --num-ctx'],
     ['--timeout 0', [...ROLE, '--timeout', '0'], '--timeout'],
     ['--temperature warm', [...ROLE, '--temperature', 'warm'], '--temperature: expected a number, got "warm"'],
   ];
