@@ -1,7 +1,8 @@
 // `careerforge bench` end to end: the built CLI against the fake Ollama with scripted final stats,
 // so tokens/s, standard deviations and the roofline share are known exactly.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
+import { execa } from 'execa';
+import { BIN, parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
 import { startFakeOllama, type ChatReply, type FakeOllama, type RecordedRequest } from './support/fake-ollama.js';
 import { pathWithFakeGpu, pathWithoutGpu } from './support/bench-env.js';
 
@@ -206,5 +207,27 @@ describe('careerforge bench', () => {
     expect(text.stdout).toMatch(/\| pp512 \| 725\.33 ± 266\.45 \|/);
     expect(text.stdout).toContain('Incomplete run: Ollama failed while running');
     expect(text.stderr).toMatch(/careerforge: Ollama failed while running .*CUDA error: out of memory/);
+  });
+
+  it('Ctrl-C midway shows what finished, saves nothing and exits 130', async () => {
+    const seen = { pp: 0 };
+    fake.onChat((req): ChatReply => {
+      if (req.body.options?.num_predict !== 1) return { fault: 'stall' };
+      const d = PP_NS[seen.pp++]!;
+      return { content: 'x', stats: { prompt_eval_count: 512, prompt_eval_duration: d, eval_count: 1, eval_duration: 1e6 } };
+    });
+    const home = tempHome();
+    const child = execa('node', [BIN, 'bench', '-r', '3', '--no-load'], {
+      reject: false, timeout: 20_000, stripFinalNewline: false,
+      env: { CAREERFORGE_HOME: home, OLLAMA_HOST: fake.host, CI: '1', ...GPU },
+    });
+    while (!generates().some((q) => q.body.options?.num_predict === 128)) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode).toBe(130);
+    expect(String(r.stdout)).toMatch(/\| pp512 \| 725\.33 ± 266\.45 \|/);
+    expect(String(r.stdout)).not.toContain('Saved as');
+    expect(String(r.stderr)).toMatch(/careerforge: Interrupted: nothing was saved\./);
+    expect(readStore(home)?.bench ?? {}).toEqual({});
   });
 });

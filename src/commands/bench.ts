@@ -82,7 +82,9 @@ export async function benchCommand(flags: BenchFlags, session: Session): Promise
   const finished = run.models.some((m) => m.tests.length > 0);
   // Nothing measured (bad model, server down): nothing to save or show, just the error.
   if (failure !== undefined && !finished) throw failure;
-  const changes: Change[] = await saveRun(ctx.store, run);
+  // Ctrl-C promises "nothing was saved": show what finished, keep the history as it was.
+  const interrupted = isCareerForgeError(failure) && failure.code === 'INTERRUPTED';
+  const changes: Change[] = interrupted ? [] : await saveRun(ctx.store, run);
   const tokens = run.models.flatMap((m) => m.tests).reduce((n, t) => n + (t.prompt_tokens + t.gen_tokens) * t.repetitions * t.parallel, 0);
   Object.assign(session.meta, { latency_ms: elapsed(session), tokens_used: Math.round(tokens), id: run.id, num_ctx: run.num_ctx });
   const shown = flags.compare ? changes : undefined;

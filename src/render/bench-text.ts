@@ -66,7 +66,7 @@ export function benchText(run: BenchRun, c: ChalkInstance, changes?: Change[]): 
   const lines = [...systemLines(run).map((l) => c.dim(l)), '', benchTable(run), ''];
   lines.push(...run.models.flatMap(modelLines), ...changeLines(changes));
   if (!run.complete) lines.push(c.red(`Incomplete run: ${run.error?.message ?? 'stopped early'}`));
-  lines.push(c.dim(`Saved as ${run.id}.`));
+  if (run.id) lines.push(c.dim(`Saved as ${run.id}.`));
   return `${lines.join('\n')}\n`;
 }
 

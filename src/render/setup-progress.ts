@@ -20,6 +20,15 @@ export function createSetupProgress(stream: NodeJS.WriteStream, quiet: boolean) 
     if (barShown) stream.write('\n');
     barShown = false;
   };
+  // Piped: a line when the status changes and at every further 10% of a layer, not per chunk.
+  const printPiped = (status: string, completed = 0, total?: number) => {
+    const tenth = total ? Math.floor((completed / total) * 10) : -1;
+    if (status === lastStatus && tenth <= lastTenth) return;
+    lastStatus = status;
+    lastTenth = tenth;
+    endBar();
+    stream.write(`  ${status}${total !== undefined ? ` ${progressBar(completed, total)}` : ''}\n`);
+  };
   return {
     on(event: SetupEvent): void {
       if (quiet) return;
@@ -34,15 +43,7 @@ export function createSetupProgress(stream: NodeJS.WriteStream, quiet: boolean) 
             barShown = true;
             return;
           }
-          // Piped: a line when the status changes and at every further 10% of a layer, not per chunk.
-          {
-            const tenth = event.total ? Math.floor(((event.completed ?? 0) / event.total) * 10) : -1;
-            if (event.status === lastStatus && tenth <= lastTenth) return;
-            lastStatus = event.status;
-            lastTenth = tenth;
-          }
-          endBar();
-          stream.write(`  ${event.status}${event.total !== undefined ? ` ${progressBar(event.completed ?? 0, event.total)}` : ''}\n`);
+          printPiped(event.status, event.completed, event.total);
           return;
         case 'create-progress':
           endBar();
