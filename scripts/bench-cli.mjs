@@ -64,7 +64,7 @@ const median = (xs) => {
 };
 
 const results = {};
-for (const [name, args, env] of cases) once(args, env); // warm the page cache
+for (const [, args, env] of cases) once(args, env); // warm the page cache
 for (let i = 0; i < RUNS; i++) {
   // Interleave the cases so that background load hits them all alike.
   for (const [name, args, env] of cases) (results[name] ??= []).push(once(args, env));

@@ -20,7 +20,7 @@ const session: Session = {
   signal: controller.signal,
   meta: {},
   warn: (message) => void process.stderr.write(`warning: ${message}\n`),
-  started: performance.now(),
+  started: Date.now(),
 };
 
 // when-exit (conf -> atomically) runs its cleanup on SIGINT and then re-raises SIGINT to this
@@ -29,7 +29,7 @@ const session: Session = {
 let firstInterrupt: number | undefined;
 process.on('SIGINT', () => {
   controller.abort(new InterruptedError());
-  const now = performance.now();
+  const now = Date.now();
   firstInterrupt ??= now;
   if (now - firstInterrupt > 500) process.exit(ExitCode.interrupted); // a second Ctrl-C does not wait
 });
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     if (process.env.CAREERFORGE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     if (session.json) {
       const { errorEnvelope, writeJson } = await import('./render/json.js');
-      session.meta.latency_ms ??= Math.round(performance.now() - session.started);
+      session.meta.latency_ms ??= Math.round(Date.now() - session.started);
       writeJson(errorEnvelope(failure, session.meta, session.failureData));
     }
     process.stderr.write(`careerforge: ${failure.message}\n`);

@@ -4,7 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { parseJsonInput, readTextInput } from '../core/input.js';
 import type { RawSettings } from '../core/settings.js';
 import type { Warn } from '../core/store.js';
-import { z } from '../core/zod.js';
+import * as z from '../core/zod.js';
 import type { Meta } from '../render/json.js';
 
 export interface GlobalFlags {
@@ -91,5 +91,5 @@ export async function parseCommandInput<T>(
 }
 
 export function elapsed(session: Session): number {
-  return Math.round(performance.now() - session.started);
+  return Math.round(Date.now() - session.started);
 }

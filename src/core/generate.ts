@@ -10,7 +10,8 @@ import type { OllamaHandle } from './client.js';
 import { withServerRetry } from './client.js';
 import { emptyStats, type CallStats, type GenEvent } from './events.js';
 import { renderPrompt } from './prompts.js';
-import { describeIssues, z } from './zod.js';
+import * as z from './zod.js';
+import { describeIssues } from './zod.js';
 
 export interface StructuredRequest<T> {
   /** Shown in progress: "roadmap", "month 3 of 12". */

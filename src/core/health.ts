@@ -6,7 +6,7 @@ import { modelMissing } from './client.js';
 import { drive, round1, tokensPerSecond } from './events.js';
 import { generateStructured, jsonSchemaOf } from './generate.js';
 import { renderPrompt } from './prompts.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 export type CheckName = 'server' | 'model' | 'round_trip' | 'loaded';
 

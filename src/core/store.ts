@@ -7,7 +7,8 @@ import path from 'node:path';
 import Conf from 'conf';
 import lockfile from 'proper-lockfile';
 import { CareerForgeError } from './errors.js';
-import { describeIssues, z } from './zod.js';
+import * as z from './zod.js';
+import { describeIssues } from './zod.js';
 import { storedConfigSchema, type StoredConfig } from './schemas/config.js';
 import { STORE_VERSION, storeDataSchema, type StoreData } from './schemas/store.js';
 

@@ -1,12 +1,16 @@
-// One import point for zod. We use zod/mini: the same schemas and z.toJSONSchema as classic zod at
-// about a third of the bundle, which keeps `careerforge roadmap --json` start-up near plain node.
-// Mini ships no messages by default, so the English locale is installed here, once.
-import * as z from 'zod/mini';
+// One import point for zod: `import * as z from './zod.js'`. We use zod/mini: the same schemas
+// and z.toJSONSchema as classic zod at a fraction of the bundle, which keeps
+// `careerforge roadmap --json` start-up near plain node. Two details matter for that:
+// - this module re-exports zod/mini flat (`export *`) and callers import it as a namespace, so
+//   esbuild keeps only what is used; re-exporting a namespace *object* (`export { z }`) would drag
+//   in every locale zod ships (about 600 KB);
+// - mini ships no messages, so the English locale is installed here, once.
+import { config } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
-z.config(en());
+config(en());
 
-export { z };
+export * from 'zod/mini';
 
 /** One line per issue, `path: message`, for exit-2 errors and repair prompts. */
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix = ''): string[] {

@@ -5,7 +5,7 @@
 import React, { useEffect, useReducer } from 'react';
 import { Box, Text, render, useApp, useInput, type Key } from 'ink';
 import { InterruptedError } from '../core/errors.js';
-import type { z } from '../core/zod.js';
+import type * as z from '../core/zod.js';
 import { applyColorPolicy } from '../render/color.js';
 
 interface FieldBase {

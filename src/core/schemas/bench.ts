@@ -1,6 +1,6 @@
 // A saved benchmark run (src/core/bench/types.ts BenchRun). Only what history and --compare read is
 // checked strictly; the rest passes through, so a newer CLI's extra fields never invalidate a store.
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 
 const savedTestSchema = z.looseObject({
   test: z.string(),

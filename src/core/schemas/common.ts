@@ -1,5 +1,5 @@
 // Building blocks shared by input schemas: user text is bounded and single-line unless said.
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 // eslint-disable-next-line no-control-regex
 const NO_CONTROL_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 // eslint-disable-next-line no-control-regex

@@ -1,6 +1,6 @@
 // Settings that can be stored with `careerforge config set` (and come from flags and env too).
 // The single source of truth for their names, types, bounds, env variables and defaults.
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 
 export const DEFAULT_MODEL = 'mistral:7b-instruct-v0.3-q4_K_M';
 

@@ -1,6 +1,6 @@
 // Interview preparation: the input, the questions the model writes, the structured grade of an
 // answer in a mock interview, and the saved session (transcript) in the store.
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { line } from './common.js';
 
 const str = () => z.string().check(z.minLength(1));

@@ -1,5 +1,5 @@
 // The roadmap input: flags, --input FILE and stdin JSON all validate against this one schema.
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { levelSchema, line, text } from './common.js';
 
 export const roadmapInputSchema = z.strictObject({

@@ -1,6 +1,6 @@
 // The quiz: its input, what the model must produce, and what the store keeps (quizzes and the
 // attempts at them, one saved answer per question). Field names are the public --json contract.
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { line } from './common.js';
 
 const str = () => z.string().check(z.minLength(1));

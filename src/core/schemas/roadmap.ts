@@ -1,6 +1,6 @@
 // The roadmap the model must produce, and the parts used when a long plan is generated as an
 // outline followed by one call per month. Field names are the public --json contract.
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 
 const str = () => z.string().check(z.minLength(1));
 

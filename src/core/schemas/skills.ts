@@ -1,6 +1,6 @@
 // `careerforge skills`: the input (flags, --input JSON, a CV and a job description) and the
 // skills-gap report the model must produce. Field names are the public --json contract.
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { line, text, type Level } from './common.js';
 
 /** A CV or a job description: plain text, at most 50 KB (the file reader enforces bytes). */

@@ -1,6 +1,6 @@
 // What the local store holds. Records are validated when read, so a hand-edited file that no
 // longer fits is noticed (and set aside) instead of crashing a command halfway.
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { roadmapSchema } from './roadmap.js';
 import { savedSkillsSchema } from './skills.js';
 import { quizAttemptSchema, savedQuizSchema } from './quiz.js';
