@@ -7,7 +7,7 @@ import { drive, type GenEvent } from '../../src/core/events.js';
 import { generateStructured } from '../../src/core/generate.js';
 import { renderPrompt } from '../../src/core/prompts.js';
 import { resolveSettings } from '../../src/core/settings.js';
-import { z } from '../../src/core/zod.js';
+import * as z from '../../src/core/zod.js';
 import { jsonReply } from '../support/fixtures.js';
 import { useFake, waitFor } from '../support/spine.js';
 
