@@ -37,8 +37,6 @@ const roadmap = {
 };
 const roadmapFake = await startFake([{ content: JSON.stringify(roadmap), chunks: 1 }]);
 const healthFake = await startFake([{ content: JSON.stringify({ ok: true, word: 'ready' }), chunks: 1 }]);
-// health's "loaded" check needs the model in /api/ps; the standalone fake has no loaded list, so
-// health reports a failed check (exit 1): the timing of the full path is what is measured here.
 
 const bin = path.join(root, 'bin/careerforge.js');
 const cases = [

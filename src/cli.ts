@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     if (error instanceof CommanderError && (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')) {
       return finish(0);
     }
-    if (error instanceof CommanderError && error.code === 'commander.help') return finish(0);
+    // A bare `careerforge` prints the help on stderr: a usage error, not a success.
+    if (error instanceof CommanderError && error.code === 'commander.help') return finish(ExitCode.usage);
     const failure = toError(error);
     if (process.env.CAREERFORGE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     if (session.json) {

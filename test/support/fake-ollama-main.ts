@@ -13,7 +13,11 @@ function loadReplies(path: string | undefined): ChatReply[] {
 
 async function main(): Promise<void> {
   const replies = loadReplies(process.argv[2]);
-  const fake = await startFakeOllama({ models: standardModels() });
+  const models = standardModels();
+  // Loaded fully on the "GPU", as a warm real server would report after a first request, so that
+  // `careerforge health` passes against this standalone server.
+  const loaded = models.map((m) => ({ name: m.name, size: m.size ?? 4_372_812_000, size_vram: m.size ?? 4_372_812_000 }));
+  const fake = await startFakeOllama({ models, loaded });
   if (replies.length > 0) fake.onChat((_req, index) => replies[index % replies.length] as ChatReply);
   process.stdout.write(`${fake.host}\n`);
   const stop = (): void => {
