@@ -54,7 +54,7 @@ describe('config', () => {
   it('rejects an unknown key with exit 2, listing the known ones', async () => {
     const r = await runCli(['config', 'set', 'colour', 'blue', '--json']);
     const { message } = expectFailure(r, 2, 'USAGE');
-    expect(message).toBe('unknown config key "colour": one of host, model, num_ctx, num_predict, timeout, retries, temperature, seed');
+    expect(message).toBe('unknown config key "colour": one of host, model, num_ctx, num_predict, timeout, retries, temperature, seed, role, level, hours_per_week, months, topic');
   });
 
   it('lists every setting with its value, source, env variable and default', async () => {
@@ -63,7 +63,7 @@ describe('config', () => {
     const r = await runCli(['config', 'list', '--json'], { home, host: '10.0.0.5', env: { CAREERFORGE_RETRIES: '5' } });
     expect(r.exitCode, r.stderr).toBe(0);
     const rows = parseEnvelope(r.stdout).data.settings as Array<Record<string, unknown>>;
-    expect(rows.map((row) => row.key)).toEqual(['host', 'model', 'num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed']);
+    expect(rows.map((row) => row.key)).toEqual(['host', 'model', 'num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed', 'role', 'level', 'hours_per_week', 'months', 'topic']);
     for (const row of rows) expect(Object.keys(row)).toEqual(['key', 'value', 'source', 'env', 'default']);
     const byKey = Object.fromEntries(rows.map((row) => [row.key, row]));
     expect(byKey.host).toEqual({ key: 'host', value: 'http://10.0.0.5:11434', source: 'env', env: 'OLLAMA_HOST', default: 'http://127.0.0.1:11434' });
@@ -71,6 +71,38 @@ describe('config', () => {
     expect(byKey.temperature).toMatchObject({ value: 0.2, source: 'config', default: 0.4 });
     expect(byKey.model).toMatchObject({ value: DEFAULT_MODEL, source: 'default' });
     expect(byKey.seed).toMatchObject({ value: null, source: 'unset' });
+  });
+
+  it('stores profile defaults for the input forms: validated, listed, never model settings', async () => {
+    const home = tempHome();
+    const set = await runCli(['config', 'set', 'level', 'advanced'], { home });
+    expect(set.exitCode, set.stderr).toBe(0);
+    expect(set.stdout).toBe('level = advanced\n');
+    expect((await runCli(['config', 'set', 'hours-per-week', '12'], { home })).exitCode).toBe(0);
+    const get = await runCli(['config', 'get', 'level'], { home });
+    expect(get.stdout).toBe('advanced\n');
+    const getJson = parseEnvelope((await runCli(['config', 'get', 'level', '--json'], { home })).stdout);
+    expect(getJson.data).toEqual({ key: 'level', value: 'advanced', source: 'config' });
+    const rows = parseEnvelope((await runCli(['config', 'list', '--json'], { home })).stdout).data.settings as Array<Record<string, unknown>>;
+    const byKey = Object.fromEntries(rows.map((row) => [row.key, row]));
+    expect(byKey.level).toEqual({ key: 'level', value: 'advanced', source: 'config', env: null, default: null });
+    expect(byKey.hours_per_week).toMatchObject({ value: 12, source: 'config' });
+    expect(byKey.topic).toEqual({ key: 'topic', value: null, source: 'unset', env: null, default: null });
+    const text = await runCli(['config', 'list'], { home });
+    expect(text.stdout).toMatch(/^level +advanced +\(config\)$/m);
+    expect(text.stdout).toMatch(/^topic +- +\(unset\)$/m);
+
+    const bad = await runCli(['config', 'set', 'level', 'expert'], { home });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toBe('careerforge: config level: Invalid option: expected one of "beginner"|"intermediate"|"advanced"\n');
+    const months = await runCli(['config', 'set', 'months', 'six'], { home });
+    expect(months.exitCode).toBe(2);
+    expect(months.stderr).toBe('careerforge: config months: expected a number, got "six"\n');
+    expect((await runCli(['config', 'get', 'level'], { home })).stdout).toBe('advanced\n');
+
+    const unset = await runCli(['config', 'unset', 'level'], { home });
+    expect(unset.exitCode).toBe(0);
+    expect(parseEnvelope((await runCli(['config', 'get', 'level', '--json'], { home })).stdout).data).toEqual({ key: 'level', value: null, source: 'unset' });
   });
 
   it('prints the paths of the home, config and store', async () => {

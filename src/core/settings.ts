@@ -7,10 +7,12 @@ import { UsageError } from './errors.js';
 import { parseOllamaHost } from './host.js';
 import { describeIssues } from './zod.js';
 import {
+  profileDefaultSchemas,
   SETTING_DEFAULTS,
   SETTING_ENV,
   SETTING_KEYS,
   settingSchemas,
+  type ProfileDefaultKey,
   type SettingKey,
   type StoredConfig,
 } from './schemas/config.js';
@@ -42,6 +44,18 @@ export function parseSetting(key: SettingKey, raw: string | number, source: stri
   }
   if (key === 'host') value = parseOllamaHost(String(value), source);
   const parsed = settingSchemas[key].safeParse(value);
+  if (!parsed.success) throw new UsageError(describeIssues(parsed.error.issues, source)[0] ?? `${source} is invalid`);
+  return parsed.data;
+}
+
+/** Parse a profile default for `config set` (role, level, hours_per_week, months, topic). */
+export function parseProfileDefault(key: ProfileDefaultKey, raw: string, source: string): string | number {
+  let value: string | number = raw;
+  if (key === 'hours_per_week' || key === 'months') {
+    if (!/^\s*-?\d+(\.\d+)?\s*$/.test(raw)) throw new UsageError(`${source}: expected a number, got "${raw}"`);
+    value = Number(raw);
+  }
+  const parsed = profileDefaultSchemas[key].safeParse(value);
   if (!parsed.success) throw new UsageError(describeIssues(parsed.error.issues, source)[0] ?? `${source} is invalid`);
   return parsed.data;
 }

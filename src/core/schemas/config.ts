@@ -1,6 +1,7 @@
 // Settings that can be stored with `careerforge config set` (and come from flags and env too).
 // The single source of truth for their names, types, bounds, env variables and defaults.
 import * as z from '../zod.js';
+import { levelSchema, line } from './common.js';
 
 export const DEFAULT_MODEL = 'mistral:7b-instruct-v0.3-q4_K_M';
 
@@ -41,5 +42,22 @@ export const SETTING_DEFAULTS = {
   temperature: 0.4,
 } satisfies Partial<Record<SettingKey, unknown>>;
 
-export const storedConfigSchema = z.partial(z.object(settingSchemas));
+/**
+ * Profile defaults (`careerforge config set level intermediate`): what the input forms offer when
+ * no earlier profile of that command is saved. They are not model settings: no flag, no env
+ * variable, never part of settings resolution. Bounds match the command input schemas.
+ */
+export const profileDefaultSchemas = {
+  role: line(120),
+  level: levelSchema,
+  hours_per_week: z.int().check(z.gte(1, 'must be at least 1'), z.lte(80, 'must be at most 80')),
+  months: z.int().check(z.gte(1, 'must be at least 1'), z.lte(24, 'must be at most 24')),
+  topic: line(120),
+} as const;
+
+export type ProfileDefaultKey = keyof typeof profileDefaultSchemas;
+export const PROFILE_DEFAULT_KEYS = Object.keys(profileDefaultSchemas) as ProfileDefaultKey[];
+export type ProfileDefaults = Partial<{ [K in ProfileDefaultKey]: z.infer<(typeof profileDefaultSchemas)[K]> }>;
+
+export const storedConfigSchema = z.partial(z.object({ ...settingSchemas, ...profileDefaultSchemas }));
 export type StoredConfig = z.infer<typeof storedConfigSchema>;
