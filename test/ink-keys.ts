@@ -38,11 +38,16 @@ export async function press(app: App, ...keys: string[]): Promise<void> {
   await settle(app);
 }
 
-/** Waits (up to a second) for the screen to show `text`. */
+/**
+ * Waits (up to three seconds: CI machines are busy) for the screen to show `text`. The screen is
+ * the last non-empty frame: when a component finishes through useApp().exit(), Ink leaves its
+ * last output on a real terminal, but ink-testing-library records one more, empty, frame as it
+ * unmounts, and whether a check lands before or after it is a matter of timing.
+ */
 export async function shows(app: App, text: string | RegExp): Promise<string> {
   return vi.waitFor(() => {
-    const frame = app.lastFrame() ?? '';
+    const frame = [...app.frames].reverse().find((f) => f.trim() !== '') ?? '';
     if (typeof text === 'string' ? !frame.includes(text) : !text.test(frame)) throw new Error(`screen lacks ${String(text)}:\n${frame}`);
     return frame;
-  }, { timeout: 1000, interval: 10 });
+  }, { timeout: 3000, interval: 10 });
 }
