@@ -7,6 +7,7 @@ import { generateInterview } from '../core/interview.js';
 import { interviewInputSchema, type InterviewInput } from '../core/schemas/interview.js';
 import { successEnvelope, writeJson } from '../render/json.js';
 import { createReporter } from '../render/progress.js';
+import { loadFormDefaults } from './form-defaults.js';
 import { elapsed, numberFlag, outputMode, parseCommandInput, rawSettings, type GlobalFlags, type Session } from './shared.js';
 
 export interface InterviewFlags extends GlobalFlags {
@@ -37,13 +38,14 @@ export async function interviewCommand(flags: InterviewFlags, session: Session):
     const { resumeMock } = await import('./interview-mock.js');
     return resumeMock(ctx, typeof flags.resume === 'string' ? flags.resume : undefined, session);
   }
-  const input = await parseCommandInput<InterviewInput>(
-    interviewInputSchema,
-    { role: flags.role, level: flags.level, type: flags.type, company: flags.company, count: numberFlag(flags.count) },
-    undefined,
-  ).catch((error: unknown) => {
+  const given = { role: flags.role, level: flags.level, type: flags.type, company: flags.company, count: numberFlag(flags.count) };
+  const input = await parseCommandInput<InterviewInput>(interviewInputSchema, given, undefined).catch(async (error: unknown) => {
     if (error instanceof UsageError && /^--role: Invalid input: expected string, received undefined/.test(error.message)) {
-      throw new UsageError('missing --role: say which job to prepare for, e.g. --role "Backend Developer"');
+      // On a terminal, ask; on a pipe raw mode does not exist, so missing input stays a usage error.
+      if (mode !== 'ink') throw new UsageError('missing --role: say which job to prepare for, e.g. --role "Backend Developer"');
+      const [{ askInterviewInput }, defaults] = await Promise.all([import('../ui/interview-form.js'), loadFormDefaults(session, 'interviews')]);
+      const asked = await askInterviewInput(given, defaults);
+      return parseCommandInput<InterviewInput>(interviewInputSchema, { ...given, ...asked }, undefined);
     }
     throw error;
   });

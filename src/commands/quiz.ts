@@ -7,6 +7,7 @@ import { generateQuiz, quizSeed } from '../core/quiz.js';
 import { quizInputSchema, type QuizInput } from '../core/schemas/quiz.js';
 import { successEnvelope, writeJson } from '../render/json.js';
 import { createReporter } from '../render/progress.js';
+import { loadFormDefaults } from './form-defaults.js';
 import { statsMeta } from './interview.js';
 import { elapsed, numberFlag, outputMode, parseCommandInput, rawSettings, type GlobalFlags, type Session } from './shared.js';
 
@@ -30,11 +31,15 @@ export async function quizCommand(flags: QuizFlags, session: Session): Promise<v
         : '--retry-mistakes is interactive: run it in a terminal (stdin and stdout must be a TTY)',
     );
   }
-  const input = await parseCommandInput<QuizInput>(
-    quizInputSchema,
-    { topic: flags.topic, role: flags.role, difficulty: flags.difficulty, count: numberFlag(flags.count) },
-    undefined,
-  );
+  const given = { topic: flags.topic, role: flags.role, difficulty: flags.difficulty, count: numberFlag(flags.count) };
+  let input = await parseCommandInput<QuizInput>(quizInputSchema, given, undefined);
+  // Nothing to quiz on: on a terminal, ask (before any model set-up); on a pipe raw mode does not
+  // exist, so it stays the usage error below.
+  if (!input.topic && !input.role && !flags.history && !flags.retryMistakes && mode === 'ink') {
+    const [{ askQuizInput }, defaults] = await Promise.all([import('../ui/quiz-form.js'), loadFormDefaults(session, 'quizzes')]);
+    const asked = await askQuizInput(given, defaults);
+    input = await parseCommandInput<QuizInput>(quizInputSchema, { ...given, ...asked }, undefined);
+  }
   const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
   session.meta.model = ctx.settings.model;
   if (flags.history || flags.retryMistakes) {

@@ -2,15 +2,13 @@
 import { createRunContext, newId } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
 import { drive, tokensPerSecond } from '../core/events.js';
-import { listRoadmaps } from '../core/progress.js';
 import { generateRoadmap } from '../core/roadmap.js';
 import { sanitizeDeep } from '../core/sanitize.js';
-import { resolveHome } from '../core/settings.js';
-import { LocalStore } from '../core/store.js';
 import { roadmapInputSchema, type RoadmapInput } from '../core/schemas/profile.js';
 import type { VideoResult } from '../core/videos.js';
 import { successEnvelope, writeJson } from '../render/json.js';
 import { createReporter } from '../render/progress.js';
+import { loadFormDefaults } from './form-defaults.js';
 import { elapsed, listFlag, numberFlag, outputMode, parseCommandInput, rawSettings, type GlobalFlags, type Session } from './shared.js';
 
 export interface RoadmapFlags extends GlobalFlags {
@@ -37,11 +35,10 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
     if (error instanceof UsageError && /^--role: Invalid input: expected string, received undefined/.test(error.message)) {
       // On a terminal, ask; on a pipe raw mode does not exist, so missing input stays a usage error.
       if (outputMode(session) !== 'ink') throw new UsageError('missing --role: say which role to plan for, e.g. --role "Backend Developer"');
-      const store = new LocalStore(resolveHome(session.env), session.warn);
-      const last = listRoadmaps(await store.read())[0]?.input;
+      const { last, config } = await loadFormDefaults(session, 'roadmaps');
       const { askRoadmapInput } = await import('../ui/roadmap-form.js');
       // With --input only the missing role is asked: the file's other values stand.
-      const asked = await askRoadmapInput(flags.input === undefined ? given : { ...roadmapInputSchema.shape, role: undefined }, last);
+      const asked = await askRoadmapInput(flags.input === undefined ? given : { ...roadmapInputSchema.shape, role: undefined }, last, config);
       return parseCommandInput<RoadmapInput>(roadmapInputSchema, { ...given, ...asked }, flags.input);
     }
     throw error;

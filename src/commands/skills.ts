@@ -13,6 +13,8 @@ import type { SkillsData } from '../render/skills-text.js';
 import { generateSkillsReport, orderedGaps, roadmapInputFromGaps } from '../core/skills.js';
 import { successEnvelope, writeJson } from '../render/json.js';
 import { createReporter } from '../render/progress.js';
+import * as z from '../core/zod.js';
+import { loadFormDefaults } from './form-defaults.js';
 import { elapsed, listFlag, numberFlag, outputMode, parseCommandInput, rawSettings, type GlobalFlags, type Session } from './shared.js';
 
 export interface SkillsFlags extends GlobalFlags {
@@ -28,7 +30,12 @@ export interface SkillsFlags extends GlobalFlags {
   videos?: boolean;
 }
 
-async function readInput(flags: SkillsFlags): Promise<SkillsInput> {
+const MISSING_ROLE = 'missing --role: say which role to assess against, e.g. --role "Backend Developer"';
+const NOTHING_TO_ASSESS = 'nothing to assess: give your skills with --skills "TypeScript:advanced,SQL" or a CV with --resume FILE';
+// Everything but the role, for finding out what else the form must ask.
+const withoutRole = z.extend(skillsInputSchema, { role: z.optional(skillsInputSchema.shape.role) });
+
+async function readInput(flags: SkillsFlags, session: Session): Promise<SkillsInput> {
   const fromStdin = [['--input', flags.input], ['--resume', flags.resume], ['--job', flags.job]].filter(([, v]) => v === '-').map(([f]) => f);
   if (fromStdin.length > 1) throw new UsageError(`${fromStdin.join(' and ')} both read stdin; give files for all but one`);
   const document = (source: string | undefined, flag: string) =>
@@ -37,32 +44,39 @@ async function readInput(flags: SkillsFlags): Promise<SkillsInput> {
   for (const [text, flag] of [[resume, '--resume'], [job, '--job']] as const) {
     if (text !== undefined && text.trim() === '') throw new UsageError(`${flag}: the file holds only whitespace`);
   }
-  const input = await parseCommandInput<SkillsInput>(
-    skillsInputSchema,
-    {
-      role: flags.role,
-      skills: listFlag(flags.skills),
-      resume,
-      job,
-      goal: flags.goal,
-      months: numberFlag(flags.months),
-      hours_per_week: numberFlag(flags.hoursPerWeek),
-    },
-    flags.input,
-  ).catch((error: unknown) => {
+  const given = {
+    role: flags.role,
+    skills: listFlag(flags.skills),
+    resume,
+    job,
+    goal: flags.goal,
+    months: numberFlag(flags.months),
+    hours_per_week: numberFlag(flags.hoursPerWeek),
+  };
+  // On a terminal, ask for what is missing; on a pipe (raw mode does not exist there), or when
+  // stdin already carried a document, missing input stays a usage error.
+  const canAsk = outputMode(session) === 'ink' && ![flags.input, flags.resume, flags.job].includes('-');
+  const nothingToAssess = (p: { skills: string[]; resume?: string }) => p.skills.length === 0 && p.resume === undefined;
+  const ask = async (partial: Record<string, unknown>, need: { role: boolean; skills: boolean }) => {
+    const [{ askSkillsInput }, defaults] = await Promise.all([import('../ui/skills-form.js'), loadFormDefaults(session, 'skills')]);
+    const asked = await askSkillsInput(need, defaults);
+    return parseCommandInput<SkillsInput>(skillsInputSchema, { ...partial, ...asked }, undefined);
+  };
+  const input = await parseCommandInput<SkillsInput>(skillsInputSchema, given, flags.input).catch(async (error: unknown) => {
     if (error instanceof UsageError && /^--role: Invalid input: expected string, received undefined/.test(error.message)) {
-      throw new UsageError('missing --role: say which role to assess against, e.g. --role "Backend Developer"');
+      if (!canAsk) throw new UsageError(MISSING_ROLE);
+      const partial = await parseCommandInput(withoutRole, given, flags.input);
+      return ask(partial, { role: true, skills: nothingToAssess(partial) });
     }
     throw error;
   });
-  if (input.skills.length === 0 && input.resume === undefined) {
-    throw new UsageError('nothing to assess: give your skills with --skills "TypeScript:advanced,SQL" or a CV with --resume FILE');
-  }
-  return input;
+  if (!nothingToAssess(input)) return input;
+  if (!canAsk) throw new UsageError(NOTHING_TO_ASSESS);
+  return ask(input, { role: false, skills: true });
 }
 
 export async function skillsCommand(flags: SkillsFlags, session: Session): Promise<void> {
-  const input = await readInput(flags);
+  const input = await readInput(flags, session);
   const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
   session.meta.model = ctx.settings.model;
   const reporter = await createReporter({ json: session.json, label: `Assessing your skills for ${input.role}`, warn: session.warn });

@@ -1,0 +1,20 @@
+// The defaults a command's input form offers: the newest saved record of that command (the last
+// profile used) and the profile defaults in the config file. Read only when a form is about to open.
+import { PROFILE_DEFAULT_KEYS, type ProfileDefaults } from '../core/schemas/config.js';
+import { resolveHome } from '../core/settings.js';
+import { LocalStore } from '../core/store.js';
+import type { FormDefaults } from '../ui/form-defaults.js';
+import type { Session } from './shared.js';
+
+export type ProfileCollection = 'roadmaps' | 'skills' | 'interviews' | 'quizzes';
+
+export async function loadFormDefaults(session: Session, collection: ProfileCollection): Promise<FormDefaults> {
+  const store = new LocalStore(resolveHome(session.env), session.warn);
+  // One after the other: both take the same lock.
+  const data = await store.read();
+  const stored = await store.readConfig();
+  const records: Array<{ created_at: string; input: Record<string, unknown> }> = Object.values(data[collection]);
+  const newest = records.sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
+  const config = Object.fromEntries(PROFILE_DEFAULT_KEYS.filter((key) => stored[key] !== undefined).map((key) => [key, stored[key]])) as ProfileDefaults;
+  return { last: newest?.input, config };
+}
