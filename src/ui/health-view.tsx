@@ -1,8 +1,8 @@
 // The Ink view of a health report: one row per check with a coloured status, timing and fix.
 import React, { useEffect } from 'react';
-import { Box, Text, render, useApp } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { HealthReport } from '../core/health.js';
-import { applyColorPolicy } from '../render/color.js';
+import { renderOnce } from './render-once.js';
 
 const LABEL: Record<string, string> = { server: 'Server', model: 'Model', round_trip: 'Round trip', loaded: 'Loaded' };
 const MARK = { pass: ['✔', 'green'], fail: ['✘', 'red'], skip: ['–', 'yellow'] } as const;
@@ -30,7 +30,5 @@ export function HealthView({ report }: { report: HealthReport }) {
 }
 
 export async function showHealth(report: HealthReport): Promise<void> {
-  applyColorPolicy();
-  const app = render(<HealthView report={report} />);
-  await app.waitUntilExit();
+  await renderOnce(<HealthView report={report} />);
 }

@@ -1,11 +1,11 @@
 // The Ink view of generated interview questions: renders once and exits through useApp().exit().
 import React, { useEffect } from 'react';
-import { Box, Text, render, useApp } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { Interview, InterviewQuestion } from '../core/schemas/interview.js';
 import type { Meta } from '../render/json.js';
 import { interviewTitle } from '../render/interview-text.js';
 import { metaLine } from '../render/roadmap-text.js';
-import { applyColorPolicy } from '../render/color.js';
+import { renderOnce } from './render-once.js';
 
 function QuestionSection({ q, n }: { q: InterviewQuestion; n: number }) {
   return (
@@ -53,7 +53,5 @@ export function InterviewView({ interview, meta }: { interview: Interview; meta:
 }
 
 export async function showInterview(interview: Interview, meta: Meta): Promise<void> {
-  applyColorPolicy();
-  const app = render(<InterviewView interview={interview} meta={meta} />);
-  await app.waitUntilExit();
+  await renderOnce(<InterviewView interview={interview} meta={meta} />);
 }

@@ -1,10 +1,10 @@
 // Ink views of progress: the list of saved roadmaps with a bar per month, and one plan with
 // checkboxes. Both render once and exit through useApp().exit().
 import React, { useEffect } from 'react';
-import { Box, Text, render, useApp } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { RoadmapSummary } from '../core/progress.js';
 import type { SavedRoadmap } from '../core/schemas/store.js';
-import { applyColorPolicy } from '../render/color.js';
+import { renderOnce } from './render-once.js';
 import { bar } from '../render/progress-text.js';
 
 function useExitOnce() {
@@ -75,11 +75,9 @@ export function ProgressPlan({ saved, summary }: { saved: SavedRoadmap; summary:
 }
 
 export async function showProgressList(summaries: RoadmapSummary[]): Promise<void> {
-  applyColorPolicy();
-  await render(<ProgressList summaries={summaries} />).waitUntilExit();
+  await renderOnce(<ProgressList summaries={summaries} />);
 }
 
 export async function showProgressPlan(saved: SavedRoadmap, summary: RoadmapSummary): Promise<void> {
-  applyColorPolicy();
-  await render(<ProgressPlan saved={saved} summary={summary} />).waitUntilExit();
+  await renderOnce(<ProgressPlan saved={saved} summary={summary} />);
 }

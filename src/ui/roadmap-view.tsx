@@ -2,11 +2,11 @@
 // sections with their weeks, projects and checkpoint. It renders once and exits through
 // useApp().exit(); the command awaits waitUntilExit().
 import React, { useEffect } from 'react';
-import { Box, Text, render, useApp } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { Roadmap, Month } from '../core/schemas/roadmap.js';
 import type { Meta } from '../render/json.js';
 import { metaLine } from '../render/roadmap-text.js';
-import { applyColorPolicy } from '../render/color.js';
+import { renderOnce } from './render-once.js';
 
 function MonthSection({ month }: { month: Month }) {
   return (
@@ -75,7 +75,5 @@ export function RoadmapView({ roadmap, meta }: { roadmap: Roadmap; meta: Meta })
 }
 
 export async function showRoadmap(roadmap: Roadmap, meta: Meta): Promise<void> {
-  applyColorPolicy();
-  const app = render(<RoadmapView roadmap={roadmap} meta={meta} />);
-  await app.waitUntilExit();
+  await renderOnce(<RoadmapView roadmap={roadmap} meta={meta} />);
 }

@@ -2,12 +2,12 @@
 // learning order, transferable skills and, when asked for, videos and the roadmap summary. It
 // renders once and exits through useApp().exit(); the command awaits waitUntilExit().
 import React, { useEffect } from 'react';
-import { Box, Text, render, useApp } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { orderedGaps } from '../core/skills.js';
 import type { Meta } from '../render/json.js';
 import { metaLine } from '../render/roadmap-text.js';
 import type { SkillsData } from '../render/skills-text.js';
-import { applyColorPolicy } from '../render/color.js';
+import { renderOnce } from './render-once.js';
 
 function scoreColor(score: number): string {
   return score >= 70 ? 'green' : score >= 40 ? 'yellow' : 'red';
@@ -90,7 +90,5 @@ export function SkillsView({ data, meta }: { data: SkillsData; meta: Meta }) {
 }
 
 export async function showSkills(data: SkillsData, meta: Meta): Promise<void> {
-  applyColorPolicy();
-  const app = render(<SkillsView data={data} meta={meta} />);
-  await app.waitUntilExit();
+  await renderOnce(<SkillsView data={data} meta={meta} />);
 }
