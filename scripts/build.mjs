@@ -19,6 +19,22 @@ const stubAjv = {
   },
 };
 
+// ollama-js tests `headers instanceof Headers` on every request. Touching the global Headers makes
+// Node load undici, its whole fetch implementation: ~50 ms of start-up that CareerForge never
+// needs (src/core/http-fetch.ts speaks HTTP with node:http). We never pass a Headers object, so the
+// test is rewritten to one that does not touch the global; the build fails if the code moves.
+const ollamaHeaders = {
+  name: 'ollama-headers',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]ollama[\\/]dist[\\/]browser\.mjs$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const needle = 'if (headers instanceof Headers) {';
+      if (!source.includes(needle)) throw new Error(`ollama-headers: "${needle}" not found in ${args.path}; review the patch`);
+      return { contents: source.replace(needle, "if (headers && typeof headers === 'object' && !Array.isArray(headers) && typeof headers.forEach === 'function') {"), loader: 'js' };
+    });
+  },
+};
+
 // Build beside dist/ and swap it in, so a build never leaves a half-written dist/ for a CLI
 // process (or a test) that is running at the same time.
 const staging = `dist.staging-${process.pid}`;
@@ -36,7 +52,7 @@ await esbuild.build({
   chunkNames: 'chunks/[name]-[hash]',
   // Ink's devtools hook is optional and never used here.
   external: ['react-devtools-core'],
-  plugins: [stubAjv],
+  plugins: [stubAjv, ollamaHeaders],
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some bundled dependencies are CommonJS and call require().
   banner: { js: "import { createRequire as __cfCreateRequire } from 'node:module'; const require = __cfCreateRequire(import.meta.url);" },

@@ -1,5 +1,4 @@
 // The Ollama client factory and the one place where transport failures become typed errors.
-import v8 from 'node:v8';
 import { Ollama } from 'ollama';
 import { CareerForgeError, InterruptedError, isCareerForgeError } from './errors.js';
 import type { Settings } from './settings.js';
@@ -18,10 +17,6 @@ export interface OllamaHandle {
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export function createOllama(settings: Settings, signal: AbortSignal): OllamaHandle {
-  // Node's fetch parses HTTP with a WebAssembly build of llhttp. V8 optimises that module in the
-  // background and, at exit, waits for the optimiser: measured here, ~280 ms added to every
-  // command that talks to Ollama. The baseline compiler alone is plenty for our few requests.
-  v8.setFlagsFromString('--liftoff-only');
   const state: TransportState = { timedOut: false };
   const fetch = createTransport(signal, settings.timeout * 1000, state);
   const ollama = new Ollama({ host: settings.host, fetch });

@@ -1,6 +1,7 @@
 // The fetch handed to ollama-js. ollama-js has no per-request signal (its non-streaming calls pass
 // none at all), so every request goes through here: it follows the command's AbortSignal (Ctrl-C)
 // and aborts when the server sends no byte for `idleMs` (--timeout), headers and body alike.
+import { httpFetch } from './http-fetch.js';
 
 export class IdleTimeout extends Error {
   override name = 'IdleTimeout';
@@ -15,13 +16,12 @@ export interface TransportState {
 }
 
 export function createTransport(signal: AbortSignal, idleMs: number, state: TransportState): typeof fetch {
-  return async (input, init = {}) => {
+  const transport = (input: string | URL | Request, init: RequestInit = {}) => {
     const controller = new AbortController();
     const sources = [signal, init.signal].filter((s): s is AbortSignal => !!s);
     // Listeners come off the long-lived command signal once the request is over, so a command that
     // makes many calls (bench) neither leaks them nor trips Node's MaxListeners warning.
     const listeners = sources.map((source) => [source, () => controller.abort(source.reason)] as const);
-    const detach = () => listeners.forEach(([source, listener]) => source.removeEventListener('abort', listener));
     for (const [source, listener] of listeners) {
       if (source.aborted) controller.abort(source.reason);
       else source.addEventListener('abort', listener, { once: true });
@@ -36,32 +36,16 @@ export function createTransport(signal: AbortSignal, idleMs: number, state: Tran
       // Never keep the process alive just for the watchdog.
       timer.unref();
     };
-    arm();
-    try {
-      const response = await fetch(input, { ...init, signal: controller.signal });
-      arm();
-      if (!response.body) {
-        clearTimeout(timer);
-        detach();
-        return response;
-      }
-      const watched = response.body.pipeThrough(
-        new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, out) {
-            arm();
-            out.enqueue(chunk);
-          },
-          flush() {
-            clearTimeout(timer);
-            detach();
-          },
-        }),
-      );
-      return new Response(watched, { status: response.status, statusText: response.statusText, headers: response.headers });
-    } catch (error) {
+    const settle = () => {
       clearTimeout(timer);
-      detach();
-      throw error;
-    }
+      listeners.forEach(([source, listener]) => source.removeEventListener('abort', listener));
+    };
+    arm();
+    // ollama-js passes a string; `instanceof Request` is avoided because touching the global
+    // Request would load undici, which is what this transport exists to avoid.
+    const url = typeof input === 'object' && 'url' in input ? input.url : String(input);
+    return httpFetch(url, init, controller.signal, { onActivity: arm, onSettled: settle });
   };
+  // ollama-js reads only the part of Response that httpFetch provides (see http-fetch.ts).
+  return transport as unknown as typeof fetch;
 }
