@@ -1,61 +1,33 @@
 // Taking a quiz in a real terminal: the built CLI runs inside tmux (a TTY on both ends), the test
 // answers with send-keys after reading the options off the screen with capture-pane (their order
 // is shuffled), then checks the score on screen and the attempt saved in the store.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, ROOT, readStore, tempHome } from './support/cli.js';
+import { readStore, tempHome } from './support/cli.js';
+import { TmuxServer, type Terminal } from './support/tmux.js';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
 import { jsonReply } from './support/fixtures.js';
 import { makeQuizBatch } from './quiz-interview-fixtures.js';
 
-// A private tmux server, so the test never touches anyone's sessions.
-const SOCKET = path.join(os.tmpdir(), `careerforge-quiz-tmux-${process.pid}`);
-const tmux = (...args: string[]) => execFileSync('tmux', ['-S', SOCKET, ...args], { encoding: 'utf8' });
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
+const server = new TmuxServer('quiz');
 let fake: FakeOllama;
 let home: string;
-let session: string;
+let term: Terminal | undefined;
 
 beforeEach(async () => {
   fake = await startFakeOllama();
   home = tempHome();
-  session = `quiz-${process.pid}-${Date.now()}`;
 });
 
 afterEach(async () => {
-  try {
-    tmux('kill-session', '-t', session);
-  } catch {
-    // already gone
-  }
+  term?.kill();
+  term = undefined;
   await fake.close();
 });
 
-afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // no server left
-  }
-  fs.rmSync(SOCKET, { force: true });
-});
+afterAll(() => server.close());
 
-const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-400', '-t', session);
-const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
-
-async function waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = screen();
-    if (pattern.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; screen:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const waitFor = (pattern: RegExp, timeoutMs?: number) => term!.waitFor(pattern, timeoutMs);
+const keys = (...k: string[]) => term!.keys(...k);
 
 /** The number shown before an option on the current question. */
 function numberOf(text: string, option: string): string {
@@ -67,10 +39,7 @@ function numberOf(text: string, option: string): string {
 describe('quiz in a terminal', () => {
   it('takes a three-question quiz: right, wrong, skipped; shows and saves the score', async () => {
     fake.onChat(() => jsonReply(makeQuizBatch(3)));
-    // CI unset: Ink renders differently (last frame only) when it thinks it runs in CI.
-    const env = `env -u CI -u NO_COLOR -u FORCE_COLOR CAREERFORGE_HOME=${quote(home)} OLLAMA_HOST=${quote(fake.host)} TERM=xterm-256color`;
-    const command = `cd ${quote(ROOT)} && ${env} node ${quote(BIN)} quiz --topic SQL --count 3; echo "[exit $?]"; sleep 60`;
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+    term = server.start(['quiz', '--topic', 'SQL', '--count', '3'], { home, host: fake.host });
 
     let text = await waitFor(/question 1 of 3[\s\S]*4\. /);
     keys(numberOf(text, 'Right answer 1'));

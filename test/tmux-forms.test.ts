@@ -1,72 +1,39 @@
 // The interview and quiz forms in a real terminal: the built CLI runs inside tmux (a TTY on both
 // ends), the test types with send-keys and reads the screen with capture-pane. The model is a fake
 // Ollama server in this process; CAREERFORGE_HOME is a temp dir with a config file of its own.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, ROOT, readStore, runCli, tempHome } from './support/cli.js';
+import { readStore, runCli, tempHome } from './support/cli.js';
+import { TmuxServer, type Terminal } from './support/tmux.js';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
 import { jsonReply } from './support/fixtures.js';
 import { makeInterviewBatch } from './quiz-interview-fixtures.js';
 
-// A private tmux server (its own socket, not the roadmap form test's), so no test touches anyone's sessions.
-const SOCKET = path.join(os.tmpdir(), `careerforge-tmux-forms-${process.pid}`);
-const tmux = (...args: string[]) => execFileSync('tmux', ['-S', SOCKET, ...args], { encoding: 'utf8', stdio: 'pipe' });
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
+const server = new TmuxServer('forms');
 let fake: FakeOllama;
 let home: string;
-let session: string;
-let count = 0;
+let term: Terminal | undefined;
 
 beforeEach(async () => {
   fake = await startFakeOllama();
   home = tempHome();
-  session = `forms-${process.pid}-${++count}`;
 });
 
 afterEach(async () => {
-  try {
-    tmux('kill-session', '-t', session);
-  } catch {
-    // already gone
-  }
+  term?.kill();
+  term = undefined;
   await fake.close();
 });
 
-afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // no server left
-  }
-  fs.rmSync(SOCKET, { force: true });
-});
+afterAll(() => server.close());
 
-/** Start `careerforge ARGS` in a 120x50 terminal; the pane stays after exit so the screen can be read. */
+/** Start `careerforge ARGS` in a 120x50 terminal. */
 function start(args: string[]): void {
-  // CI unset: Ink renders differently (last frame only) when it thinks it runs in CI.
-  const env = `env -u CI -u NO_COLOR -u FORCE_COLOR CAREERFORGE_HOME=${quote(home)} OLLAMA_HOST=${quote(fake.host)} TERM=xterm-256color`;
-  const command = `cd ${quote(ROOT)} && ${env} node ${quote(BIN)} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 60`;
-  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '50', command);
+  term = server.start(args, { home, host: fake.host, rows: 50 });
 }
 
-const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-400', '-t', session);
-
-async function waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = screen();
-    if (pattern.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; screen:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
-const type = (text: string) => tmux('send-keys', '-t', session, '-l', text);
+const waitFor = (pattern: RegExp, timeoutMs?: number) => term!.waitFor(pattern, timeoutMs);
+const keys = (...k: string[]) => term!.keys(...k);
+const type = (text: string) => term!.type(text);
 
 describe('input forms in a terminal', () => {
   it('interview with no flags: the form asks, the config role is offered, the questions appear and are saved', async () => {
