@@ -39,8 +39,12 @@ const roadmapFake = await startFake([{ content: JSON.stringify(roadmap), chunks:
 const healthFake = await startFake([{ content: JSON.stringify({ ok: true, word: 'ready' }), chunks: 1 }]);
 
 const bin = path.join(root, 'bin/careerforge.js');
+// A reference floor, not a target: the least an ESM program that asks the server one thing can cost.
+const floorJs = path.join(tmp, 'floor.mjs');
+fs.writeFileSync(floorJs, "import http from 'node:http';\nhttp.get(`http://${process.env.OLLAMA_HOST}/api/version`, (r) => { r.resume(); r.on('end', () => process.stdout.write('{}\\n')); });\n");
 const cases = [
   ['node -e 0', ['-e', '0'], {}],
+  ['(floor) ESM + one HTTP GET', [floorJs], { OLLAMA_HOST: roadmapFake.host }],
   ['careerforge --help', [bin, '--help'], {}],
   ['careerforge health --json', [bin, 'health', '--json'], { OLLAMA_HOST: healthFake.host }],
   ['careerforge roadmap --json', [bin, 'roadmap', '--json', '--role', 'Backend Developer', '--months', '3'], { OLLAMA_HOST: roadmapFake.host }],
