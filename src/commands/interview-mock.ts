@@ -7,8 +7,7 @@ import { addStats, drive, emptyStats } from '../core/events.js';
 import { gradeAnswer, MAX_ANSWER_CHARS, nextStep, summarize, type MockStep } from '../core/mock-interview.js';
 import { stripControl } from '../core/sanitize.js';
 import type { MockTurn, SavedInterview } from '../core/schemas/interview.js';
-import { statsMeta } from './interview.js';
-import type { Session } from './shared.js';
+import { statsMeta, type Session } from './shared.js';
 
 export async function runMock(ctx: RunContext, id: string, session: Session): Promise<void> {
   const now = new Date().toISOString();

@@ -2,13 +2,13 @@
 // mock interview (--mock, --resume) on a terminal.
 import { createRunContext, newId, type RunContext } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
-import { drive, tokensPerSecond, type CallStats } from '../core/events.js';
+import { drive } from '../core/events.js';
 import { generateInterview } from '../core/interview.js';
 import { interviewInputSchema, type InterviewInput } from '../core/schemas/interview.js';
 import { successEnvelope, writeJson } from '../render/json.js';
 import { createReporter } from '../render/progress.js';
 import { loadFormDefaults } from './form-defaults.js';
-import { elapsed, numberFlag, outputMode, parseCommandInput, rawSettings, type GlobalFlags, type Session } from './shared.js';
+import { elapsed, numberFlag, outputMode, parseCommandInput, rawSettings, statsMeta, type GlobalFlags, type Session } from './shared.js';
 
 export interface InterviewFlags extends GlobalFlags {
   role?: string;
@@ -85,11 +85,3 @@ async function generateAndSave(ctx: RunContext, input: InterviewInput, session: 
   return { id, interview };
 }
 
-export function statsMeta(stats: CallStats) {
-  return {
-    tokens_used: stats.prompt_tokens + stats.completion_tokens,
-    prompt_tokens: stats.prompt_tokens,
-    completion_tokens: stats.completion_tokens,
-    tokens_per_sec: tokensPerSecond(stats),
-  };
-}

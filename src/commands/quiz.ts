@@ -8,8 +8,7 @@ import { quizInputSchema, type QuizInput } from '../core/schemas/quiz.js';
 import { successEnvelope, writeJson } from '../render/json.js';
 import { createReporter } from '../render/progress.js';
 import { loadFormDefaults } from './form-defaults.js';
-import { statsMeta } from './interview.js';
-import { elapsed, numberFlag, outputMode, parseCommandInput, rawSettings, type GlobalFlags, type Session } from './shared.js';
+import { elapsed, numberFlag, outputMode, parseCommandInput, rawSettings, statsMeta, type GlobalFlags, type Session } from './shared.js';
 
 export interface QuizFlags extends GlobalFlags {
   topic?: string;

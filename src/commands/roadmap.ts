@@ -1,7 +1,7 @@
 // `careerforge roadmap`: validate options -> generate (core) -> save -> render.
 import { createRunContext, newId } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
-import { drive, tokensPerSecond } from '../core/events.js';
+import { drive } from '../core/events.js';
 import { generateRoadmap } from '../core/roadmap.js';
 import { sanitizeDeep } from '../core/sanitize.js';
 import { roadmapInputSchema, type RoadmapInput } from '../core/schemas/profile.js';
@@ -9,7 +9,7 @@ import type { VideoResult } from '../core/videos.js';
 import { successEnvelope, writeJson } from '../render/json.js';
 import { createReporter } from '../render/progress.js';
 import { loadFormDefaults } from './form-defaults.js';
-import { elapsed, listFlag, numberFlag, outputMode, parseCommandInput, rawSettings, type GlobalFlags, type Session } from './shared.js';
+import { elapsed, listFlag, numberFlag, outputMode, parseCommandInput, rawSettings, statsMeta, type GlobalFlags, type Session } from './shared.js';
 
 export interface RoadmapFlags extends GlobalFlags {
   role?: string;
@@ -68,12 +68,8 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
     videos = roadmap.roadmap.map((m, i) => ({ month: m.month, ...found.groups[i]! }));
     session.meta.videos = found.meta;
   }
-  Object.assign(session.meta, {
+  Object.assign(session.meta, statsMeta(outcome.stats), {
     latency_ms: elapsed(session),
-    tokens_used: outcome.stats.prompt_tokens + outcome.stats.completion_tokens,
-    prompt_tokens: outcome.stats.prompt_tokens,
-    completion_tokens: outcome.stats.completion_tokens,
-    tokens_per_sec: tokensPerSecond(outcome.stats),
     attempts: outcome.attempts,
     calls: outcome.calls,
     strategy: outcome.strategy,

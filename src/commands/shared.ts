@@ -2,6 +2,7 @@
 // validated input with exit-2 errors that name the field, and choosing the renderer.
 import { UsageError } from '../core/errors.js';
 import { parseJsonInput, readTextInput } from '../core/input.js';
+import { tokensPerSecond, type CallStats } from '../core/events.js';
 import type { RawSettings } from '../core/settings.js';
 import type { Warn } from '../core/store.js';
 import * as z from '../core/zod.js';
@@ -92,4 +93,14 @@ export async function parseCommandInput<T>(
 
 export function elapsed(session: Session): number {
   return Math.round(Date.now() - session.started);
+}
+
+/** The token part of `meta`, from the server's counters summed over every call and attempt. */
+export function statsMeta(stats: CallStats) {
+  return {
+    tokens_used: stats.prompt_tokens + stats.completion_tokens,
+    prompt_tokens: stats.prompt_tokens,
+    completion_tokens: stats.completion_tokens,
+    tokens_per_sec: tokensPerSecond(stats),
+  };
 }

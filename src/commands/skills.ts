@@ -2,7 +2,7 @@
 // -> gap analysis (core) -> optional roadmap that closes the gaps, optional videos -> save -> render.
 import { createRunContext, newId } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
-import { addStats, drive, tokensPerSecond } from '../core/events.js';
+import { addStats, drive } from '../core/events.js';
 import { readTextInput } from '../core/input.js';
 import { generateRoadmap, type RoadmapOutcome } from '../core/roadmap.js';
 import { sanitizeDeep } from '../core/sanitize.js';
@@ -15,7 +15,7 @@ import { successEnvelope, writeJson } from '../render/json.js';
 import { createReporter } from '../render/progress.js';
 import * as z from '../core/zod.js';
 import { loadFormDefaults } from './form-defaults.js';
-import { elapsed, listFlag, numberFlag, outputMode, parseCommandInput, rawSettings, type GlobalFlags, type Session } from './shared.js';
+import { elapsed, listFlag, numberFlag, outputMode, parseCommandInput, rawSettings, statsMeta, type GlobalFlags, type Session } from './shared.js';
 
 export interface SkillsFlags extends GlobalFlags {
   role?: string;
@@ -117,12 +117,8 @@ export async function skillsCommand(flags: SkillsFlags, session: Session): Promi
     return { id, roadmapId };
   });
   const stats = plan ? addStats(analysis.stats, plan.outcome.stats) : analysis.stats;
-  Object.assign(session.meta, {
+  Object.assign(session.meta, statsMeta(stats), {
     latency_ms: elapsed(session),
-    tokens_used: stats.prompt_tokens + stats.completion_tokens,
-    prompt_tokens: stats.prompt_tokens,
-    completion_tokens: stats.completion_tokens,
-    tokens_per_sec: tokensPerSecond(stats),
     attempts: analysis.attempts + (plan?.outcome.attempts ?? 0),
     calls: 1 + (plan?.outcome.calls ?? 0),
     num_ctx: ctx.settings.num_ctx,
