@@ -1,33 +1,14 @@
 // Taking a quiz in a real terminal: the built CLI runs inside tmux (a TTY on both ends), the test
 // answers with send-keys after reading the options off the screen with capture-pane (their order
 // is shuffled), then checks the score on screen and the attempt saved in the store.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readStore, tempHome } from './support/cli.js';
-import { TmuxServer, type Terminal } from './support/tmux.js';
-import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
+import { describe, expect, it } from 'vitest';
+import { readStore } from './support/cli.js';
+import { terminalTests } from './support/tmux.js';
 import { jsonReply } from './support/fixtures.js';
 import { makeQuizBatch } from './quiz-interview-fixtures.js';
 
-const server = new TmuxServer('quiz');
-let fake: FakeOllama;
-let home: string;
-let term: Terminal | undefined;
-
-beforeEach(async () => {
-  fake = await startFakeOllama();
-  home = tempHome();
-});
-
-afterEach(async () => {
-  term?.kill();
-  term = undefined;
-  await fake.close();
-});
-
-afterAll(() => server.close());
-
-const waitFor = (pattern: RegExp, timeoutMs?: number) => term!.waitFor(pattern, timeoutMs);
-const keys = (...k: string[]) => term!.keys(...k);
+const t = terminalTests('quiz', 40);
+const { waitFor, keys } = t;
 
 /** The number shown before an option on the current question. */
 function numberOf(text: string, option: string): string {
@@ -38,8 +19,8 @@ function numberOf(text: string, option: string): string {
 
 describe('quiz in a terminal', () => {
   it('takes a three-question quiz: right, wrong, skipped; shows and saves the score', async () => {
-    fake.onChat(() => jsonReply(makeQuizBatch(3)));
-    term = server.start(['quiz', '--topic', 'SQL', '--count', '3'], { home, host: fake.host });
+    t.fake.onChat(() => jsonReply(makeQuizBatch(3)));
+    t.start(['quiz', '--topic', 'SQL', '--count', '3']);
 
     let text = await waitFor(/question 1 of 3[\s\S]*4\. /);
     keys(numberOf(text, 'Right answer 1'));
@@ -59,7 +40,7 @@ describe('quiz in a terminal', () => {
     expect(done).toContain('Review of mistakes');
     expect(done).toMatch(/you: [A-D]\) Wrong answer 2a · answer: [A-D]\) Right answer 2/);
 
-    const store = readStore(home);
+    const store = readStore(t.home);
     const [attempt] = Object.values(store.quiz_attempts) as any[];
     expect(attempt).toMatchObject({ topic: 'SQL', status: 'completed', score: { correct: 1, total: 3, skipped: 1, percent: 33 } });
     expect(attempt.answers.map((a: any) => [a.question_id, a.correct, a.topic])).toEqual([['q1', true, 'SQL joins'], ['q2', false, 'SQL joins'], ['q3', false, 'SQL joins']]);

@@ -5,7 +5,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BIN, ROOT } from './cli.js';
+import { afterAll, afterEach, beforeEach } from 'vitest';
+import { BIN, ROOT, tempHome } from './cli.js';
+import { startFakeOllama, type FakeOllama } from './fake-ollama.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -85,4 +87,47 @@ export class Terminal {
       // already gone
     }
   }
+}
+
+/**
+ * The hooks every terminal test file needs: a fake Ollama and a fresh CAREERFORGE_HOME per test,
+ * the terminal killed after it, the tmux server closed after the file.
+ */
+export function terminalTests(label: string, rows = 40) {
+  const server = new TmuxServer(label);
+  let fake: FakeOllama | undefined;
+  let home = '';
+  let term: Terminal | undefined;
+  beforeEach(async () => {
+    fake = await startFakeOllama();
+    home = tempHome();
+  });
+  afterEach(async () => {
+    term?.kill();
+    term = undefined;
+    await fake?.close();
+  });
+  afterAll(() => server.close());
+  const current = () => {
+    if (!term) throw new Error('no terminal: call start() first');
+    return term;
+  };
+  return {
+    get fake(): FakeOllama {
+      if (!fake) throw new Error('the fake server starts in beforeEach');
+      return fake;
+    },
+    get home(): string {
+      return home;
+    },
+    /** Start `careerforge ARGS` in a 120-column terminal. */
+    start(args: string[]): Terminal {
+      term = server.start(args, { home, host: this.fake.host, rows });
+      return term;
+    },
+    screen: () => current().screen(),
+    waitFor: (pattern: RegExp, timeoutMs?: number) => current().waitFor(pattern, timeoutMs),
+    keys: (...keys: string[]) => current().keys(...keys),
+    type: (text: string) => current().type(text),
+  };
 }
