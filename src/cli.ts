@@ -50,7 +50,7 @@ function build(): Command {
 
 function toError(error: unknown): CareerForgeError {
   if (isCareerForgeError(error)) return error;
-  if (error instanceof CommanderError) return new UsageError(`${error.message.replace(/^error: /, '')} (see careerforge --help)`);
+  if (error instanceof CommanderError) return new UsageError(`${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see careerforge --help)`);
   if (controller.signal.aborted) return new InterruptedError();
   const message = error instanceof Error ? error.message : String(error);
   return new CareerForgeError('INTERNAL', `unexpected error: ${message} (set CAREERFORGE_DEBUG=1 for details)`);
