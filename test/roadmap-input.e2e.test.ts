@@ -26,7 +26,7 @@ describe('bad flags exit 2 before anything is sent', () => {
     ['a 10,000-character role', ['roadmap', '--role', 'x'.repeat(10_000)], '--role: must be at most 120 characters'],
     ['a role with control characters', ['roadmap', '--role', 'Dev\u001b[2J\u0007ops'], '--role: must not contain control characters'],
     ['an unknown option', [...ROLE, '--bogus'], "unknown option '--bogus'"],
-    ['a mistyped option (commander's suggestion stays on the one line)', [...ROLE, '--mnths', '3'], "unknown option '--mnths' (Did you mean --months?)"],
+    ['a mistyped option (the suggestion stays on the one line)', [...ROLE, '--mnths', '3'], "unknown option '--mnths' (Did you mean --months?)"],
     ['a host with another scheme', [...ROLE, '--host', 'ftp://x'], '--host has an unsupported scheme "ftp"'],
     ['a host with a bad port', [...ROLE, '--host', 'localhost:99999'], '--host has an invalid port "99999"'],
     ['--num-ctx 10', [...ROLE, '--num-ctx', '10'], /^careerforge: --num-ctx: .*512/],
