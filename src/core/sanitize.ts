@@ -7,8 +7,6 @@ import stripAnsi from 'strip-ansi';
 // C0 controls except tab and newline, DEL, and C1 controls.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex
-export const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function stripControl(text: string): string {
   return stripAnsi(text).replace(CONTROL, '');
