@@ -2,7 +2,8 @@
 // points, a model answer, follow-ups, mistakes), each told which questions exist already, with
 // checks that the count, the types and the STAR structure of behavioral answers are right.
 import type { OllamaHandle } from './client.js';
-import { answerBudget, batchSizes, duplicateProblems, normalizeText } from './batch.js';
+import { batchSizes, duplicateProblems, normalizeText } from './batch.js';
+import { answerBudget } from './budget.js';
 import { addStats, emptyStats, type CallStats, type GenEvent } from './events.js';
 import { generateStructured, jsonSchemaOf } from './generate.js';
 import { renderPrompt } from './prompts.js';
@@ -54,7 +55,7 @@ export async function* generateInterview(handle: OllamaHandle, input: InterviewI
       schema: interviewBatchSchema,
       system,
       prompt,
-      numPredict: answerBudget(handle, Math.ceil((FRAME_TOKENS + n * TOKENS_PER_QUESTION) * 1.5), system, prompt),
+      numPredict: answerBudget(handle, Math.ceil((FRAME_TOKENS + n * TOKENS_PER_QUESTION) * 1.5), [system, prompt]),
       check: (batch) => checkInterviewBatch(batch.questions, n, input.type, earlier),
     });
     const value = sanitizeDeep(result.value);

@@ -2,7 +2,8 @@
 // what_interviewers_look_for, deciding the next step from the saved transcript (so --resume picks
 // up exactly where the user left off), and the summary at the end.
 import type { OllamaHandle } from './client.js';
-import { answerBudget, normalizeText } from './batch.js';
+import { normalizeText } from './batch.js';
+import { answerBudget } from './budget.js';
 import type { CallStats, GenEvent } from './events.js';
 import { generateStructured, jsonSchemaOf } from './generate.js';
 import { renderPrompt } from './prompts.js';
@@ -63,7 +64,7 @@ export async function* gradeAnswer(
     schema: gradeSchema,
     system,
     prompt,
-    numPredict: answerBudget(handle, GRADE_TOKENS * 2, system, prompt),
+    numPredict: answerBudget(handle, GRADE_TOKENS * 2, [system, prompt]),
     check: (grade) => checkGrade(grade, criteria),
   });
   const grade = sanitizeDeep(result.value);

@@ -3,7 +3,8 @@
 // is not stuck where the model likes to put it.
 import { randomBytes } from 'node:crypto';
 import type { OllamaHandle } from './client.js';
-import { answerBudget, batchSizes, duplicateProblems, normalizeText } from './batch.js';
+import { batchSizes, duplicateProblems, normalizeText } from './batch.js';
+import { answerBudget } from './budget.js';
 import { addStats, emptyStats, type CallStats, type GenEvent } from './events.js';
 import { generateStructured, jsonSchemaOf } from './generate.js';
 import { renderPrompt } from './prompts.js';
@@ -55,7 +56,7 @@ export async function* generateQuiz(handle: OllamaHandle, input: QuizInput, seed
       schema: quizBatchSchema,
       system,
       prompt,
-      numPredict: answerBudget(handle, FRAME_TOKENS + n * TOKENS_PER_QUESTION * 1.5, system, prompt),
+      numPredict: answerBudget(handle, FRAME_TOKENS + n * TOKENS_PER_QUESTION * 1.5, [system, prompt]),
       check: (batch) => checkQuizBatch(batch.questions, n, earlier),
     });
     questions.push(...sanitizeDeep(result.value.questions));

@@ -3,7 +3,7 @@
 // stay coherent (and untruncated) for thousands of tokens on a 7B model.
 import type { OllamaHandle } from './client.js';
 import { addStats, emptyStats, type CallStats, type GenEvent } from './events.js';
-import { UsageError } from './errors.js';
+import { answerBudget, roomFor } from './budget.js';
 import { generateStructured, jsonSchemaOf } from './generate.js';
 import { renderPrompt } from './prompts.js';
 import { dataBlock } from './sanitize.js';
@@ -14,7 +14,6 @@ import { monthSchema, outlineSchema, roadmapSchema, type Month, type Outline, ty
 // month (4 weeks, tasks, tools, projects), i.e. ~550 tokens, plus ~400 for the frame.
 const TOKENS_PER_MONTH = 600;
 const FRAME_TOKENS = 400;
-const CHARS_PER_TOKEN = 3.5;
 
 export interface RoadmapOutcome {
   roadmap: Roadmap;
@@ -22,19 +21,6 @@ export interface RoadmapOutcome {
   calls: number;
   strategy: 'single' | 'outline+months';
   stats: CallStats;
-}
-
-export function estimateTokens(...texts: string[]): number {
-  return Math.ceil(texts.reduce((n, t) => n + t.length, 0) / CHARS_PER_TOKEN);
-}
-
-/** Room left for the answer once the prompt is in the context window. */
-function roomFor(handle: OllamaHandle, ...texts: string[]): number {
-  const room = handle.settings.num_ctx - estimateTokens(...texts) - 64;
-  if (room < 256) {
-    throw new UsageError(`num_ctx=${handle.settings.num_ctx} leaves no room for the answer to this prompt: raise --num-ctx (8192 or more)`);
-  }
-  return room;
 }
 
 export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput): AsyncGenerator<GenEvent, RoadmapOutcome> {
@@ -46,7 +32,7 @@ export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput
     hours_per_week: input.hours_per_week,
     schema: JSON.stringify(jsonSchemaOf(roadmapSchema)),
   });
-  const room = roomFor(handle, system, prompt);
+  const room = roomFor(handle, [system, prompt]);
   const want = FRAME_TOKENS + input.months * TOKENS_PER_MONTH;
   const cap = handle.settings.num_predict;
   if (Math.ceil(want * 1.25) <= room && (cap === undefined || want <= cap)) {
@@ -64,7 +50,6 @@ export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput
 }
 
 async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, system: string, profile: string): AsyncGenerator<GenEvent, RoadmapOutcome> {
-  const cap = handle.settings.num_predict;
   const outlinePrompt = renderPrompt('roadmap-outline', {
     profile,
     months: input.months,
@@ -75,7 +60,7 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
     schema: outlineSchema,
     system,
     prompt: outlinePrompt,
-    numPredict: Math.min(roomFor(handle, system, outlinePrompt), cap ?? FRAME_TOKENS * 2 + input.months * 80),
+    numPredict: answerBudget(handle, FRAME_TOKENS * 2 + input.months * 80, [system, outlinePrompt]),
     check: (o) => checkOutline(o, input),
   });
   let stats = outline.stats;
@@ -97,7 +82,7 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
       schema: monthSchema,
       system,
       prompt,
-      numPredict: Math.min(roomFor(handle, system, prompt), cap ?? TOKENS_PER_MONTH * 2),
+      numPredict: answerBudget(handle, TOKENS_PER_MONTH * 2, [system, prompt]),
       check: (m) => checkMonth(m, item.month, input.hours_per_week),
     });
     months.push(result.value);

@@ -2,10 +2,9 @@
 // a job description) with a target role, plus the semantic checks that a schema cannot express.
 import type { OllamaHandle } from './client.js';
 import type { GenEvent } from './events.js';
-import { UsageError } from './errors.js';
 import { generateStructured, jsonSchemaOf, type StructuredResult } from './generate.js';
 import { renderPrompt } from './prompts.js';
-import { estimateTokens } from './roadmap.js';
+import { answerBudget } from './budget.js';
 import { dataBlock } from './sanitize.js';
 import type { Level } from './schemas/common.js';
 import type { RoadmapInput } from './schemas/profile.js';
@@ -28,17 +27,12 @@ export async function* generateSkillsReport(handle: OllamaHandle, input: SkillsI
     input.job ? document('job_description', input.job) : 'No job description was given: judge against what the role typically needs.',
   ].join('\n\n');
   const prompt = renderPrompt('skills', { profile, documents, role: JSON.stringify(input.role), schema: JSON.stringify(jsonSchemaOf(skillsReportSchema)) });
-  const room = handle.settings.num_ctx - estimateTokens(system, prompt) - 64;
-  if (room < 512) {
-    throw new UsageError(`num_ctx=${handle.settings.num_ctx} leaves no room for the answer with this CV and job description: raise --num-ctx (16384 or more)`);
-  }
-  const cap = handle.settings.num_predict;
   return yield* generateStructured(handle, {
     task: 'skills gap',
     schema: skillsReportSchema,
     system,
     prompt,
-    numPredict: Math.min(room, cap ?? ANSWER_TOKENS),
+    numPredict: answerBudget(handle, ANSWER_TOKENS, [system, prompt], { minimum: 512, what: 'with this CV and job description', suggest: 16384 }),
     check: checkSkillsReport,
   });
 }

@@ -2,7 +2,8 @@
 // prompt-truncation warning. Problems are phrased for the model, so their exact text matters.
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaOf, promptTruncation } from '../../src/core/generate.js';
-import { checkMonth, checkOutline, checkRoadmap, estimateTokens } from '../../src/core/roadmap.js';
+import { estimateTokens } from '../../src/core/budget.js';
+import { checkMonth, checkOutline, checkRoadmap } from '../../src/core/roadmap.js';
 import { monthSchema, outlineSchema, roadmapSchema } from '../../src/core/schemas/roadmap.js';
 import { makeMonth, makeOutline, makeRoadmap } from '../support/fixtures.js';
 
