@@ -23,3 +23,11 @@ export function text(max: number) {
 
 export const levelSchema = z.enum(['beginner', 'intermediate', 'advanced']);
 export type Level = z.infer<typeof levelSchema>;
+
+/** What every saved generation keeps: its id, when it was made, by which model, from which input. */
+export const savedRecordFields = {
+  id: z.string(),
+  created_at: z.string(),
+  model: z.string(),
+  input: z.record(z.string(), z.unknown()),
+};

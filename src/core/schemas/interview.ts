@@ -1,7 +1,7 @@
 // Interview preparation: the input, the questions the model writes, the structured grade of an
 // answer in a mock interview, and the saved session (transcript) in the store.
 import * as z from '../zod.js';
-import { line } from './common.js';
+import { line, savedRecordFields } from './common.js';
 
 const str = () => z.string().check(z.minLength(1));
 
@@ -86,10 +86,7 @@ export const mockSessionSchema = z.object({
 });
 
 export const savedInterviewSchema = z.object({
-  id: z.string(),
-  created_at: z.string(),
-  model: z.string(),
-  input: z.record(z.string(), z.unknown()),
+  ...savedRecordFields,
   interview: interviewSchema,
   mock: z.optional(mockSessionSchema),
 });

@@ -1,7 +1,7 @@
 // The quiz: its input, what the model must produce, and what the store keeps (quizzes and the
 // attempts at them, one saved answer per question). Field names are the public --json contract.
 import * as z from '../zod.js';
-import { line } from './common.js';
+import { line, savedRecordFields } from './common.js';
 
 const str = () => z.string().check(z.minLength(1));
 
@@ -44,10 +44,7 @@ export const quizSchema = z.object({
 });
 
 export const savedQuizSchema = z.object({
-  id: z.string(),
-  created_at: z.string(),
-  model: z.string(),
-  input: z.record(z.string(), z.unknown()),
+  ...savedRecordFields,
   /** The seed the options were shuffled with, so the order can be reproduced. */
   shuffle_seed: z.string(),
   quiz: quizSchema,

@@ -1,7 +1,7 @@
 // `careerforge skills`: the input (flags, --input JSON, a CV and a job description) and the
 // skills-gap report the model must produce. Field names are the public --json contract.
 import * as z from '../zod.js';
-import { line, text, type Level } from './common.js';
+import { line, savedRecordFields, text, type Level } from './common.js';
 
 /** A CV or a job description: plain text, at most 50 KB (the file reader enforces bytes). */
 export const MAX_DOCUMENT_BYTES = 50 * 1024;
@@ -65,11 +65,8 @@ export type SkillsReport = z.infer<typeof skillsReportSchema>;
 const videoSchema = z.object({ title: z.string(), channel: z.string(), url: z.string(), duration: z.string() });
 
 export const savedSkillsSchema = z.object({
-  id: z.string(),
-  created_at: z.string(),
-  model: z.string(),
-  /** The profile as given, without the CV and job text (kept out of the store on purpose). */
-  input: z.record(z.string(), z.unknown()),
+  // input is the profile as given, without the CV and job text (kept out of the store on purpose).
+  ...savedRecordFields,
   report: skillsReportSchema,
   roadmap_id: z.optional(z.string()),
   videos: z.optional(z.array(z.object({ skill: z.string(), query: z.string(), results: z.array(videoSchema) }))),

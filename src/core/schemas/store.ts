@@ -1,6 +1,7 @@
 // What the local store holds. Records are validated when read, so a hand-edited file that no
 // longer fits is noticed (and set aside) instead of crashing a command halfway.
 import * as z from '../zod.js';
+import { savedRecordFields } from './common.js';
 import { roadmapSchema } from './roadmap.js';
 import { savedSkillsSchema } from './skills.js';
 import { quizAttemptSchema, savedQuizSchema } from './quiz.js';
@@ -12,10 +13,7 @@ export const STORE_VERSION = '1.0.0';
 export const taskStateSchema = z.enum(['done', 'skipped']);
 
 export const savedRoadmapSchema = z.object({
-  id: z.string(),
-  created_at: z.string(),
-  model: z.string(),
-  input: z.record(z.string(), z.unknown()),
+  ...savedRecordFields,
   roadmap: roadmapSchema,
   /** Task states keyed by address "M.W.T" (month, week, task; 1-based). */
   progress: z._default(z.record(z.string(), taskStateSchema), {}),
