@@ -35,6 +35,21 @@ const ollamaHeaders = {
   },
 };
 
+// yoga-layout (Ink's layout engine) ships its WebAssembly inline as a data: URI, and its Emscripten
+// loader reads that URI through fetch() whenever fetch exists, which loads undici (~30 ms) on every
+// interactive command. Its own fallback decodes the same bytes synchronously; use it directly.
+const yogaInlineWasm = {
+  name: 'yoga-inline-wasm',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const pattern = /return \w+\|\|"function"!=typeof fetch\?Promise\.resolve\(\)/;
+      if (!pattern.test(source)) throw new Error(`yoga-inline-wasm: the wasm loader in ${args.path} changed; review the patch`);
+      return { contents: source.replace(pattern, 'return true?Promise.resolve()'), loader: 'js' };
+    });
+  },
+};
+
 // Build beside dist/ and swap it in, so a build never leaves a half-written dist/ for a CLI
 // process (or a test) that is running at the same time.
 const staging = `dist.staging-${process.pid}`;
@@ -52,7 +67,7 @@ await esbuild.build({
   chunkNames: 'chunks/[name]-[hash]',
   // Ink's devtools hook is optional and never used here.
   external: ['react-devtools-core'],
-  plugins: [stubAjv, ollamaHeaders],
+  plugins: [stubAjv, ollamaHeaders, yogaInlineWasm],
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some bundled dependencies are CommonJS and call require().
   banner: { js: "import { createRequire as __cfCreateRequire } from 'node:module'; const require = __cfCreateRequire(import.meta.url);" },
