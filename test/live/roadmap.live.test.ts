@@ -54,4 +54,16 @@ describe.skipIf(!version)(`live Ollama ${version ?? ''} at ${host}`, () => {
     expect(meta.attempts).toBeGreaterThanOrEqual(1);
     expect(readStore(home).roadmaps[meta.id].roadmap).toEqual(env.data);
   });
+
+  // The long-plan path on a real model: an outline, then one call per month. Its attempts and
+  // latency (printed) are the numbers to compare with a single call when a GPU is at hand.
+  it('roadmap --months 12 --json comes out whole', async () => {
+    const r = await runCli(['roadmap', '--role', 'Data Engineer', '--months', '12', '--json'], live);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const env = parseEnvelope(r.stdout);
+    expect(env.data.roadmap.map((m: { month: number }) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(env.meta.strategy).toBe('outline+months');
+    expect(env.meta.calls).toBe(13);
+    console.log(`12-month plan: ${env.meta.attempts} attempts over ${env.meta.calls} calls, ${env.meta.latency_ms} ms, ${env.meta.tokens_per_sec} tokens/s`);
+  });
 });
