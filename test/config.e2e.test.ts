@@ -112,6 +112,16 @@ describe('config', () => {
     const json = parseEnvelope((await runCli(['config', 'path', '--json'], { home })).stdout);
     expect(json.data).toEqual({ home, config: path.join(home, 'config.json'), store: path.join(home, 'store.json') });
   });
+
+  it('says what to do when CAREERFORGE_HOME cannot be created (exit 1, STORE_ERROR, one line)', async () => {
+    const file = path.join(tempHome(), 'a-file');
+    fs.writeFileSync(file, 'not a directory');
+    const home = path.join(file, 'home');
+    const r = await runCli(['config', 'list', '--json'], { home });
+    const { message } = expectFailure(r, 1, 'STORE_ERROR');
+    expect(message).toBe(`Cannot create the CareerForge home ${home} (ENOTDIR): set CAREERFORGE_HOME to a writable directory`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('not a directory');
+  });
 });
 
 describe('a corrupt store', () => {

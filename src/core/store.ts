@@ -117,7 +117,12 @@ export class LocalStore {
   }
 
   private async withLock<R>(run: () => R): Promise<R> {
-    fs.mkdirSync(this.home, { recursive: true });
+    try {
+      fs.mkdirSync(this.home, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new CareerForgeError('STORE_ERROR', `Cannot create the CareerForge home ${this.home} (${code}): set CAREERFORGE_HOME to a writable directory`);
+    }
     let release: () => Promise<void>;
     try {
       release = await lockfile.lock(this.home, {
