@@ -32,6 +32,9 @@ describe('health', () => {
     expect(env.data.checks[3].detail).toMatch(/^loaded, 100% GPU \(4\.4 GB VRAM of 4\.4 GB\)$/);
     expect(env.data.gpu_share).toBe(1);
     expect(env.data.round_trip.tokens_used).toBe(48);
+    // 8 tokens in the fake's default 8 x 20 ms of eval_duration: 50 tokens/s, from the server's counters.
+    expect(env.data.round_trip.tokens_per_sec).toBe(50);
+    expect(env.data.checks[2].detail).toBe('structured JSON reply, 50 tokens/s');
     expect(env.meta.model).toBe(DEFAULT_MODEL);
     expect(env.meta.tokens_used).toBe(48);
     // The round trip is a real structured call: schema in `format`, the same num_ctx as any other.

@@ -86,7 +86,7 @@ export async function* runHealth(handle: OllamaHandle): AsyncGenerator<HealthEve
     const latency = since(t);
     const tps = tokensPerSecond(result.stats);
     report.round_trip = { latency_ms: latency, tokens_per_sec: tps, tokens_used: result.stats.prompt_tokens + result.stats.completion_tokens };
-    yield record({ name: 'round_trip', status: 'pass', ms: latency, detail: `structured reply in ${latency} ms, ${tps} tokens/s` });
+    yield record({ name: 'round_trip', status: 'pass', ms: latency, detail: `structured JSON reply, ${tps} tokens/s` });
   } catch (error) {
     const e = handle.classify(error);
     if (e.code === 'INTERRUPTED') throw e;
