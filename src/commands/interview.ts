@@ -6,7 +6,7 @@ import { drive } from '../core/events.js';
 import { generateInterview } from '../core/interview.js';
 import { interviewInputSchema, type InterviewInput } from '../core/schemas/interview.js';
 import { successEnvelope, writeJson } from '../render/json.js';
-import { createReporter } from '../render/progress.js';
+import { withProgress } from '../render/progress.js';
 import { loadFormDefaults } from './form-defaults.js';
 import { elapsed, numberFlag, outputMode, parseCommandInput, rawSettings, statsMeta, type GlobalFlags, type Session } from './shared.js';
 
@@ -68,13 +68,7 @@ export async function interviewCommand(flags: InterviewFlags, session: Session):
 
 async function generateAndSave(ctx: RunContext, input: InterviewInput, session: Session) {
   const label = `Preparing ${input.count} ${input.type} question${input.count === 1 ? '' : 's'} for ${input.role}`;
-  const reporter = await createReporter({ json: session.json, label, warn: session.warn });
-  let outcome;
-  try {
-    outcome = await drive(generateInterview(ctx.ollama(), input), (event) => reporter.on(event));
-  } finally {
-    reporter.stop();
-  }
+  const outcome = await withProgress({ json: session.json, label, warn: session.warn }, (on) => drive(generateInterview(ctx.ollama(), input), on));
   const { interview } = outcome;
   const id = await ctx.store.update((data) => {
     const id = newId('i', (candidate) => candidate in data.interviews);

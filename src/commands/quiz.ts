@@ -6,7 +6,7 @@ import { drive } from '../core/events.js';
 import { generateQuiz, quizSeed } from '../core/quiz.js';
 import { quizInputSchema, type QuizInput } from '../core/schemas/quiz.js';
 import { successEnvelope, writeJson } from '../render/json.js';
-import { createReporter } from '../render/progress.js';
+import { withProgress } from '../render/progress.js';
 import { loadFormDefaults } from './form-defaults.js';
 import { elapsed, numberFlag, outputMode, parseCommandInput, rawSettings, statsMeta, type GlobalFlags, type Session } from './shared.js';
 
@@ -49,13 +49,7 @@ export async function quizCommand(flags: QuizFlags, session: Session): Promise<v
 
   const seed = quizSeed(ctx.settings.seed);
   const label = `Writing ${input.count} question${input.count === 1 ? '' : 's'} on ${input.topic ?? input.role}`;
-  const reporter = await createReporter({ json: session.json, label, warn: session.warn });
-  let outcome;
-  try {
-    outcome = await drive(generateQuiz(ctx.ollama(), input, seed), (event) => reporter.on(event));
-  } finally {
-    reporter.stop();
-  }
+  const outcome = await withProgress({ json: session.json, label, warn: session.warn }, (on) => drive(generateQuiz(ctx.ollama(), input, seed), on));
   const { quiz } = outcome;
   const id = await ctx.store.update((data) => {
     const id = newId('z', (candidate) => candidate in data.quizzes);

@@ -7,7 +7,7 @@ import { sanitizeDeep } from '../core/sanitize.js';
 import { roadmapInputSchema, type RoadmapInput } from '../core/schemas/profile.js';
 import type { VideoResult } from '../core/videos.js';
 import { successEnvelope, writeJson } from '../render/json.js';
-import { createReporter } from '../render/progress.js';
+import { withProgress } from '../render/progress.js';
 import { loadFormDefaults } from './form-defaults.js';
 import { elapsed, listFlag, numberFlag, outputMode, parseCommandInput, rawSettings, statsMeta, type GlobalFlags, type Session } from './shared.js';
 
@@ -46,13 +46,9 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
 
   const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
   session.meta.model = ctx.settings.model;
-  const reporter = await createReporter({ json: session.json, label: `Planning ${input.months} months for ${input.role}`, warn: session.warn });
-  let outcome;
-  try {
-    outcome = await drive(generateRoadmap(ctx.ollama(), input), (event) => reporter.on(event));
-  } finally {
-    reporter.stop();
-  }
+  const outcome = await withProgress({ json: session.json, label: `Planning ${input.months} months for ${input.role}`, warn: session.warn }, (on) =>
+    drive(generateRoadmap(ctx.ollama(), input), on),
+  );
   const roadmap = sanitizeDeep(outcome.roadmap);
   const id = await ctx.store.update((data) => {
     const id = newId('r', (candidate) => candidate in data.roadmaps);

@@ -4,15 +4,13 @@ import { createRunContext, newId } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
 import { addStats, drive } from '../core/events.js';
 import { readTextInput } from '../core/input.js';
-import { generateRoadmap, type RoadmapOutcome } from '../core/roadmap.js';
+import { generateRoadmap } from '../core/roadmap.js';
 import { sanitizeDeep } from '../core/sanitize.js';
-import type { RoadmapInput } from '../core/schemas/profile.js';
-import { MAX_DOCUMENT_BYTES, skillsInputSchema, type SkillsInput, type SkillsReport } from '../core/schemas/skills.js';
-import type { StructuredResult } from '../core/generate.js';
+import { MAX_DOCUMENT_BYTES, skillsInputSchema, type SkillsInput } from '../core/schemas/skills.js';
 import type { SkillsData } from '../render/skills-text.js';
 import { generateSkillsReport, orderedGaps, roadmapInputFromGaps } from '../core/skills.js';
 import { successEnvelope, writeJson } from '../render/json.js';
-import { createReporter } from '../render/progress.js';
+import { withProgress } from '../render/progress.js';
 import * as z from '../core/zod.js';
 import { loadFormDefaults } from './form-defaults.js';
 import { elapsed, listFlag, numberFlag, outputMode, parseCommandInput, rawSettings, statsMeta, type GlobalFlags, type Session } from './shared.js';
@@ -79,18 +77,12 @@ export async function skillsCommand(flags: SkillsFlags, session: Session): Promi
   const input = await readInput(flags, session);
   const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
   session.meta.model = ctx.settings.model;
-  const reporter = await createReporter({ json: session.json, label: `Assessing your skills for ${input.role}`, warn: session.warn });
-  let analysis: StructuredResult<SkillsReport>;
-  let plan: { input: RoadmapInput; outcome: RoadmapOutcome } | undefined;
-  try {
-    analysis = await drive(generateSkillsReport(ctx.ollama(), input), (event) => reporter.on(event));
-    if (flags.toRoadmap) {
-      const planInput = roadmapInputFromGaps(input, analysis.value);
-      plan = { input: planInput, outcome: await drive(generateRoadmap(ctx.ollama(), planInput), (event) => reporter.on(event)) };
-    }
-  } finally {
-    reporter.stop();
-  }
+  const { analysis, plan } = await withProgress({ json: session.json, label: `Assessing your skills for ${input.role}`, warn: session.warn }, async (on) => {
+    const analysis = await drive(generateSkillsReport(ctx.ollama(), input), on);
+    if (!flags.toRoadmap) return { analysis, plan: undefined };
+    const planInput = roadmapInputFromGaps(input, analysis.value);
+    return { analysis, plan: { input: planInput, outcome: await drive(generateRoadmap(ctx.ollama(), planInput), on) } };
+  });
   const report = sanitizeDeep(analysis.value);
   const roadmap = plan ? sanitizeDeep(plan.outcome.roadmap) : undefined;
 

@@ -44,3 +44,19 @@ export async function createReporter(opts: { json: boolean; label: string; warn:
     },
   };
 }
+
+/**
+ * Run `work` with a reporter showing its events, and stop the spinner however it ends. The
+ * generation commands all drive their core generators this way.
+ */
+export async function withProgress<R>(
+  opts: { json: boolean; label: string; warn: Warn },
+  work: (on: (event: GenEvent) => void) => Promise<R>,
+): Promise<R> {
+  const reporter = await createReporter(opts);
+  try {
+    return await work((event) => reporter.on(event));
+  } finally {
+    reporter.stop();
+  }
+}
