@@ -44,12 +44,7 @@ export class LocalStore {
 
   /** Read-modify-write under the lock; `change` mutates the data in place and may return a value. */
   update<R>(change: (data: StoreData) => R): Promise<R> {
-    return this.withLock(() => {
-      const { data, save } = this.open(STORE);
-      const result = change(data);
-      save(data);
-      return result;
-    });
+    return this.modify(STORE, change);
   }
 
   readConfig(): Promise<StoredConfig> {
@@ -57,8 +52,12 @@ export class LocalStore {
   }
 
   updateConfig<R>(change: (config: StoredConfig) => R): Promise<R> {
+    return this.modify(CONFIG, change);
+  }
+
+  private modify<T, R>(spec: FileSpec<T>, change: (data: T) => R): Promise<R> {
     return this.withLock(() => {
-      const { data, save } = this.open(CONFIG);
+      const { data, save } = this.open(spec);
       const result = change(data);
       save(data);
       return result;
