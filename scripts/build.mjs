@@ -21,7 +21,7 @@ const stubAjv = {
 
 // ollama-js tests `headers instanceof Headers` on every request. Touching the global Headers makes
 // Node load undici, its whole fetch implementation: ~50 ms of start-up that CareerForge never
-// needs (src/core/http-fetch.ts speaks HTTP with node:http). We never pass a Headers object, so the
+// needs (src/core/llm/http-fetch.ts speaks HTTP with node:http). We never pass a Headers object, so the
 // test is rewritten to one that does not touch the global; the build fails if the code moves.
 const ollamaHeaders = {
   name: 'ollama-headers',

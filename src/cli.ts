@@ -1,7 +1,7 @@
 // Commander wiring and the one top-level error handler. Command modules load with import() so
 // `careerforge --help` parses almost nothing, and Ink/React load only on interactive paths.
 import { Command, CommanderError } from 'commander';
-import { commands } from './commands/specs/index.js';
+import { commands } from './commands/index.js';
 import { format } from 'node:util';
 import { CareerForgeError, ExitCode, InterruptedError, isCareerForgeError, UsageError } from './core/errors.js';
 import type { Session } from './commands/shared.js';

@@ -9,7 +9,7 @@ import { lookupBandwidth, roofline } from '../src/core/bench/roofline.js';
 import { planTests, runContextSize } from '../src/core/bench/runner.js';
 import { rate, summarize } from '../src/core/bench/stats.js';
 import type { BenchPlan, BenchRun } from '../src/core/bench/types.js';
-import { createSpec } from '../src/core/modelfile.js';
+import { createSpec } from '../src/core/ollama-admin/modelfile.js';
 import { progressBar } from '../src/render/setup-progress.js';
 import { ROOT } from './support/cli.js';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { Form, type FormField } from '../src/ui/form.js';
 import { roadmapFields } from '../src/ui/roadmap-form.js';
-import { roadmapInputSchema } from '../src/core/schemas/profile.js';
+import { roadmapInputSchema } from '../src/core/roadmap/input-schema.js';
 
 const ENTER = '\r';
 const ESC = '\u001B';

@@ -9,9 +9,9 @@ import { skillsFields } from '../src/ui/skills-form.js';
 import { interviewFields } from '../src/ui/interview-form.js';
 import { quizFields } from '../src/ui/quiz-form.js';
 import { roadmapFields } from '../src/ui/roadmap-form.js';
-import { skillsInputSchema } from '../src/core/schemas/skills.js';
-import { interviewInputSchema } from '../src/core/schemas/interview.js';
-import { quizInputSchema } from '../src/core/schemas/quiz.js';
+import { skillsInputSchema } from '../src/core/skills/schema.js';
+import { interviewInputSchema } from '../src/core/interview/schema.js';
+import { quizInputSchema } from '../src/core/quiz/schema.js';
 import { press, shows } from './ink-keys.js';
 
 const ENTER = '\r';

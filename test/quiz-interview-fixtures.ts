@@ -1,7 +1,7 @@
 // Valid model answers for quiz and interview generation and grading, so tests can script the fake
 // server with a good reply and then break exactly one thing about it.
-import type { GeneratedQuizQuestion } from '../src/core/schemas/quiz.js';
-import type { GeneratedInterviewQuestion, Grade } from '../src/core/schemas/interview.js';
+import type { GeneratedQuizQuestion } from '../src/core/quiz/schema.js';
+import type { GeneratedInterviewQuestion, Grade } from '../src/core/interview/schema.js';
 
 /** Like a real 7B model: the right answer always first. */
 export function makeQuizQuestion(n: number, topic = 'SQL joins'): GeneratedQuizQuestion {

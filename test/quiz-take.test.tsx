@@ -5,8 +5,8 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { QuizTaker } from '../src/ui/quiz-take.js';
-import type { GivenAnswer } from '../src/core/quiz-attempts.js';
-import type { QuizQuestion } from '../src/core/schemas/quiz.js';
+import type { GivenAnswer } from '../src/core/quiz/attempts.js';
+import type { QuizQuestion } from '../src/core/quiz/schema.js';
 import { press as pressKeys, ready, shows } from './ink-keys.js';
 
 const KEYS = { down: '\u001b[B', up: '\u001b[A', enter: '\r', esc: '\u001b' };

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, findVideos, type SearchFn, type VideoResult } from '../src/core/videos.js';
+import { DAY_MS, findVideos, type SearchFn, type VideoResult } from '../src/core/videos/videos.js';
 import { tempHome } from './support/cli.js';
 
 const video = (query: string, n: number): VideoResult => ({

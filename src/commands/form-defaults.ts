@@ -1,8 +1,8 @@
 // The defaults a command's input form offers: the newest saved record of that command (the last
 // profile used) and the profile defaults in the config file. Read only when a form is about to open.
-import { PROFILE_DEFAULT_KEYS, type ProfileDefaults } from '../core/schemas/config.js';
-import { resolveHome } from '../core/settings.js';
-import { LocalStore } from '../core/store.js';
+import { PROFILE_DEFAULT_KEYS, type ProfileDefaults } from '../core/config/schema.js';
+import { resolveHome } from '../core/config/settings.js';
+import { LocalStore } from '../core/store/store.js';
 import type { FormDefaults } from '../ui/form-defaults.js';
 import type { Session } from './shared.js';
 

@@ -3,8 +3,8 @@
 import { UsageError } from '../core/errors.js';
 import { parseJsonInput, readTextInput } from '../core/input.js';
 import { tokensPerSecond, type CallStats } from '../core/events.js';
-import type { RawSettings } from '../core/settings.js';
-import type { Warn } from '../core/store.js';
+import type { RawSettings } from '../core/config/settings.js';
+import type { Warn } from '../core/store/store.js';
 import * as z from '../core/zod.js';
 import type { Meta } from '../render/json.js';
 

@@ -1,8 +1,8 @@
 // What every command needs from core, resolved once: the home directory, the store, the
 // settings (flag > env > config > default) and the Ollama client bound to the command's signal.
-import { createOllama, type OllamaHandle } from './client.js';
-import { resolveHome, resolveSettings, type RawSettings, type Settings } from './settings.js';
-import { LocalStore, type Warn } from './store.js';
+import { createOllama, type OllamaHandle } from './llm/client.js';
+import { resolveHome, resolveSettings, type RawSettings, type Settings } from './config/settings.js';
+import { LocalStore, type Warn } from './store/store.js';
 
 export interface RunContext {
   home: string;

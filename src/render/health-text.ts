@@ -1,6 +1,6 @@
 // Plain-text health report: one line per check, with the fix under a failed one.
 import type { ChalkInstance } from 'chalk';
-import type { HealthReport } from '../core/health.js';
+import type { HealthReport } from '../core/ollama-admin/health.js';
 
 const LABEL: Record<string, string> = { server: 'Server', model: 'Model', round_trip: 'Round trip', loaded: 'Loaded' };
 

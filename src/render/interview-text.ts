@@ -1,7 +1,7 @@
 // Plain-text interview preparation for pipes and files: each question with what interviewers look
 // for, a model answer, follow-ups and common mistakes, then the tips. Also a mock summary line set.
 import type { ChalkInstance } from 'chalk';
-import type { Interview } from '../core/schemas/interview.js';
+import type { Interview } from '../core/interview/schema.js';
 import type { Meta } from './json.js';
 import { metaLine } from './roadmap-text.js';
 

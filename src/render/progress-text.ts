@@ -1,8 +1,8 @@
 // Plain-text progress for pipes and files (no escape codes unless FORCE_COLOR asks), plus the
 // Markdown checklist export.
 import type { ChalkInstance } from 'chalk';
-import type { RoadmapSummary, TaskState } from '../core/progress.js';
-import type { SavedRoadmap } from '../core/schemas/store.js';
+import type { RoadmapSummary, TaskState } from '../core/progress/progress.js';
+import type { SavedRoadmap } from '../core/store/schema.js';
 
 export function bar(percent: number, width = 20): string {
   const filled = Math.round((Math.max(0, Math.min(100, percent)) * width) / 100);

@@ -2,7 +2,7 @@
 // tokens/s (only when stderr is a TTY and not in --json mode), and one line on stderr for every
 // warning and failed attempt, in every mode.
 import type { GenEvent } from '../core/events.js';
-import type { Warn } from '../core/store.js';
+import type { Warn } from '../core/store/store.js';
 
 export interface Reporter {
   on(event: GenEvent): void;

@@ -1,7 +1,7 @@
 // Plain-text quiz for pipes and files: the questions with lettered options, then an answer key
 // with explanations, so a printed quiz can be taken on paper. Also the score history.
 import type { ChalkInstance } from 'chalk';
-import type { Quiz, QuizAttempt } from '../core/schemas/quiz.js';
+import type { Quiz, QuizAttempt } from '../core/quiz/schema.js';
 import type { Meta } from './json.js';
 import { metaLine } from './roadmap-text.js';
 

@@ -1,6 +1,6 @@
 // Plain-text roadmap for pipes and files: readable, no escape codes unless FORCE_COLOR asks.
 import type { ChalkInstance } from 'chalk';
-import type { Roadmap } from '../core/schemas/roadmap.js';
+import type { Roadmap } from '../core/roadmap/schema.js';
 import type { Meta } from './json.js';
 
 export function roadmapText(roadmap: Roadmap, meta: Meta, c: ChalkInstance): string {

@@ -1,6 +1,6 @@
 // Progress of `careerforge setup` on stderr. On a terminal the pull is a bar redrawn in place from
 // the stream's completed/total; when piped, each new status is one plain line (no escape codes).
-import type { SetupEvent } from '../core/setup.js';
+import type { SetupEvent } from '../core/ollama-admin/setup.js';
 
 const WIDTH = 30;
 

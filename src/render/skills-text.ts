@@ -1,9 +1,9 @@
 // Plain-text skills-gap report for pipes and files: readable, no escape codes unless FORCE_COLOR asks.
 import type { ChalkInstance } from 'chalk';
-import type { Roadmap } from '../core/schemas/roadmap.js';
-import type { SkillsReport } from '../core/schemas/skills.js';
-import { orderedGaps } from '../core/skills.js';
-import type { VideoResult } from '../core/videos.js';
+import type { Roadmap } from '../core/roadmap/schema.js';
+import type { SkillsReport } from '../core/skills/schema.js';
+import { orderedGaps } from '../core/skills/generate.js';
+import type { VideoResult } from '../core/videos/videos.js';
 import type { Meta } from './json.js';
 import { metaLine, roadmapText } from './roadmap-text.js';
 import { videosText } from './videos-text.js';

@@ -1,6 +1,6 @@
 // Plain-text lines for YouTube results, shared by the roadmap and skills renderers.
 import type { ChalkInstance } from 'chalk';
-import type { VideoResult } from '../core/videos.js';
+import type { VideoResult } from '../core/videos/videos.js';
 
 export interface VideoGroup {
   /** "Month 2" or the gap's skill. */

@@ -2,7 +2,7 @@
 // record of that command), then the profile defaults of `careerforge config set`, then the
 // schema's own default. Values are offered only if they still validate: an old store or a
 // hand-edited config may hold anything.
-import type { ProfileDefaults } from '../core/schemas/config.js';
+import type { ProfileDefaults } from '../core/config/schema.js';
 import type * as z from '../core/zod.js';
 
 export interface FormDefaults {

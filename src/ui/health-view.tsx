@@ -1,7 +1,7 @@
 // The Ink view of a health report: one row per check with a coloured status, timing and fix.
 import React, { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
-import type { HealthReport } from '../core/health.js';
+import type { HealthReport } from '../core/ollama-admin/health.js';
 import { renderOnce } from './render-once.js';
 
 const LABEL: Record<string, string> = { server: 'Server', model: 'Model', round_trip: 'Round trip', loaded: 'Loaded' };

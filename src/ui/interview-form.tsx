@@ -1,6 +1,6 @@
 // The interview profile as a form: the role, then level, question type and count unless the
 // flags gave them. The company stays a flag: it belongs to one application, not to a profile.
-import { interviewInputSchema, interviewLevelSchema, interviewTypeSchema } from '../core/schemas/interview.js';
+import { interviewInputSchema, interviewLevelSchema, interviewTypeSchema } from '../core/interview/schema.js';
 import { runForm, type FormField, type FormValues } from './form.js';
 import { firstValid, type FormDefaults } from './form-defaults.js';
 

@@ -4,8 +4,8 @@
 // drives the conversation. Esc or Ctrl-C ends it with status "interrupted".
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Text, render, useApp, useInput } from 'ink';
-import type { MockStep } from '../core/mock-interview.js';
-import type { MockSummary, SavedGrade } from '../core/schemas/interview.js';
+import type { MockStep } from '../core/interview/mock.js';
+import type { MockSummary, SavedGrade } from '../core/interview/schema.js';
 import { applyColorPolicy } from '../render/color.js';
 import { AnswerInput } from './interview-answer-input.js';
 

@@ -1,7 +1,7 @@
 // The Ink view of generated interview questions: renders once and exits through useApp().exit().
 import React, { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
-import type { Interview, InterviewQuestion } from '../core/schemas/interview.js';
+import type { Interview, InterviewQuestion } from '../core/interview/schema.js';
 import type { Meta } from '../render/json.js';
 import { interviewTitle } from '../render/interview-text.js';
 import { metaLine } from '../render/roadmap-text.js';

@@ -2,8 +2,8 @@
 // checkboxes. Both render once and exit through useApp().exit().
 import React, { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
-import type { RoadmapSummary } from '../core/progress.js';
-import type { SavedRoadmap } from '../core/schemas/store.js';
+import type { RoadmapSummary } from '../core/progress/progress.js';
+import type { SavedRoadmap } from '../core/store/schema.js';
 import { renderOnce } from './render-once.js';
 import { bar } from '../render/progress-text.js';
 

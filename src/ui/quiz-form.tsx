@@ -1,6 +1,6 @@
 // The quiz as a form: a topic when neither --topic nor --role was given, then difficulty and
 // count unless the flags gave them.
-import { quizDifficultySchema, quizInputSchema } from '../core/schemas/quiz.js';
+import { quizDifficultySchema, quizInputSchema } from '../core/quiz/schema.js';
 import * as z from '../core/zod.js';
 import { runForm, type FormField, type FormValues } from './form.js';
 import { firstValid, type FormDefaults } from './form-defaults.js';

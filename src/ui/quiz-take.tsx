@@ -4,8 +4,8 @@
 // quiz with status "interrupted". Finishes through useApp().exit(result).
 import React, { useEffect, useReducer, useRef } from 'react';
 import { Box, Text, render, useApp, useInput } from 'ink';
-import type { QuizQuestion } from '../core/schemas/quiz.js';
-import type { GivenAnswer } from '../core/quiz-attempts.js';
+import type { QuizQuestion } from '../core/quiz/schema.js';
+import type { GivenAnswer } from '../core/quiz/attempts.js';
 import { applyColorPolicy } from '../render/color.js';
 import { LETTERS } from '../render/quiz-text.js';
 

@@ -1,11 +1,11 @@
 // The roadmap profile as a form: the fields the flags did not give, with defaults from the last
 // profile used (the newest saved roadmap's input), then the config's profile defaults, then the
 // schema's own defaults.
-import { levelSchema } from '../core/schemas/common.js';
-import { roadmapInputSchema } from '../core/schemas/profile.js';
+import { levelSchema } from '../core/common-schema.js';
+import { roadmapInputSchema } from '../core/roadmap/input-schema.js';
 import { runForm, type FormField, type FormValues } from './form.js';
 import { firstValid, splitList } from './form-defaults.js';
-import type { ProfileDefaults } from '../core/schemas/config.js';
+import type { ProfileDefaults } from '../core/config/schema.js';
 
 const shape = roadmapInputSchema.shape;
 

@@ -3,7 +3,7 @@
 // useApp().exit(); the command awaits waitUntilExit().
 import React, { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
-import type { Roadmap, Month } from '../core/schemas/roadmap.js';
+import type { Roadmap, Month } from '../core/roadmap/schema.js';
 import type { Meta } from '../render/json.js';
 import { metaLine } from '../render/roadmap-text.js';
 import { renderOnce } from './render-once.js';

@@ -1,6 +1,6 @@
 // The skills profile as a form: the role when --role is missing, and the skills as a comma list
 // when neither --skills nor --resume gave anything to assess.
-import { skillsInputSchema } from '../core/schemas/skills.js';
+import { skillsInputSchema } from '../core/skills/schema.js';
 import * as z from '../core/zod.js';
 import { runForm, type FormField, type FormValues } from './form.js';
 import { firstValid, splitList, type FormDefaults } from './form-defaults.js';

@@ -3,7 +3,7 @@
 // renders once and exits through useApp().exit(); the command awaits waitUntilExit().
 import React, { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
-import { orderedGaps } from '../core/skills.js';
+import { orderedGaps } from '../core/skills/generate.js';
 import type { Meta } from '../render/json.js';
 import { metaLine } from '../render/roadmap-text.js';
 import type { SkillsData } from '../render/skills-text.js';

@@ -2,7 +2,7 @@
 // with the model from CAREERFORGE_MODEL or the default. When nothing answers, the suite is
 // skipped and says so, so the command is safe to run anywhere.
 import { describe, expect, it } from 'vitest';
-import { parseOllamaHost } from '../../src/core/host.js';
+import { parseOllamaHost } from '../../src/core/llm/host.js';
 import { parseEnvelope, readStore, runCli, tempHome } from '../support/cli.js';
 
 const host = parseOllamaHost(process.env.OLLAMA_HOST ?? '');

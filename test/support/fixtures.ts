@@ -1,6 +1,6 @@
 // Valid model answers, built to match the schemas and semantic checks, so tests can script the
 // fake server with a good reply and then break exactly one thing about it.
-import type { Month, Outline, Roadmap } from '../../src/core/schemas/roadmap.js';
+import type { Month, Outline, Roadmap } from '../../src/core/roadmap/schema.js';
 
 export function makeMonth(month: number, hoursPerWeek = 10): Month {
   return {

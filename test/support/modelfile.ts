@@ -1,3 +1,3 @@
-// The Modelfile parser and checker live in src/core/modelfile.ts (`careerforge setup` uses them);
+// The Modelfile parser and checker live in src/core/ollama-admin/modelfile.ts (`careerforge setup` uses them);
 // the deploy tests keep importing them from here.
-export * from '../../src/core/modelfile.js';
+export * from '../../src/core/ollama-admin/modelfile.js';

@@ -1,6 +1,6 @@
 // A valid skills-gap report (matches the schema and the semantic checks), so tests can script
 // the fake server with a good answer and then break exactly one thing about it.
-import type { SkillsReport } from '../../src/core/schemas/skills.js';
+import type { SkillsReport } from '../../src/core/skills/schema.js';
 
 export function makeSkillsReport(role = 'Backend Developer'): SkillsReport {
   return {

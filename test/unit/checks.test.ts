@@ -1,10 +1,10 @@
 // The semantic checks that turn a schema-valid but wrong plan into repair problems, and the
 // prompt-truncation warning. Problems are phrased for the model, so their exact text matters.
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaOf, promptTruncation } from '../../src/core/generate.js';
-import { estimateTokens } from '../../src/core/budget.js';
-import { checkMonth, checkOutline, checkRoadmap } from '../../src/core/roadmap.js';
-import { monthSchema, outlineSchema, roadmapSchema } from '../../src/core/schemas/roadmap.js';
+import { jsonSchemaOf, promptTruncation } from '../../src/core/llm/generate.js';
+import { estimateTokens } from '../../src/core/llm/budget.js';
+import { checkMonth, checkOutline, checkRoadmap } from '../../src/core/roadmap/generate.js';
+import { monthSchema, outlineSchema, roadmapSchema } from '../../src/core/roadmap/schema.js';
 import { makeMonth, makeOutline, makeRoadmap } from '../support/fixtures.js';
 
 const input = { months: 3, hours_per_week: 10 };

@@ -1,12 +1,12 @@
 // generateStructured in-process against the fake server: the events front ends consume, stats
 // summed over attempts, the repair and "be concise" turns, and cancellation.
 import { describe, expect, it } from 'vitest';
-import { createOllama } from '../../src/core/client.js';
+import { createOllama } from '../../src/core/llm/client.js';
 import { InterruptedError } from '../../src/core/errors.js';
 import { drive, type GenEvent } from '../../src/core/events.js';
-import { generateStructured } from '../../src/core/generate.js';
-import { renderPrompt } from '../../src/core/prompts.js';
-import { resolveSettings } from '../../src/core/settings.js';
+import { generateStructured } from '../../src/core/llm/generate.js';
+import { renderPrompt } from '../../src/core/llm/prompts.js';
+import { resolveSettings } from '../../src/core/config/settings.js';
 import * as z from '../../src/core/zod.js';
 import { jsonReply } from '../support/fixtures.js';
 import { useFake, waitFor } from '../support/spine.js';

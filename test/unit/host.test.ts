@@ -1,6 +1,6 @@
 // OLLAMA_HOST parsing follows the Ollama server's own rules, not ollama-js's defaults.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOST, parseOllamaHost } from '../../src/core/host.js';
+import { DEFAULT_HOST, parseOllamaHost } from '../../src/core/llm/host.js';
 import { UsageError } from '../../src/core/errors.js';
 
 describe('parseOllamaHost', () => {

@@ -1,7 +1,7 @@
 // Prompt templates: the leading comment documents a template and never reaches the model, every
 // placeholder must be filled, and the shared system prompt fences user data.
 import { describe, expect, it } from 'vitest';
-import { loadPrompt, renderPrompt } from '../../src/core/prompts.js';
+import { loadPrompt, renderPrompt } from '../../src/core/llm/prompts.js';
 
 describe('renderPrompt', () => {
   it('drops the leading comment and fills the placeholders', () => {

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import { DEFAULT_MODEL } from '../../src/core/schemas/config.js';
-import { parseSetting, resolveHome, resolveSettings } from '../../src/core/settings.js';
+import { DEFAULT_MODEL } from '../../src/core/config/schema.js';
+import { parseSetting, resolveHome, resolveSettings } from '../../src/core/config/settings.js';
 
 describe('resolveSettings', () => {
   it('uses the defaults when nothing is given', () => {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalStore } from '../../src/core/store.js';
+import { LocalStore } from '../../src/core/store/store.js';
 import { tempHome } from '../support/cli.js';
 import { makeRoadmap } from '../support/fixtures.js';
 

@@ -1,8 +1,8 @@
 // Every benchmark run is saved in the store; --compare reads the previous run of the same model
 // and reports the change per test.
-import type { LocalStore } from '../store.js';
-import type { SavedBench } from '../schemas/bench.js';
-import type { StoreData } from '../schemas/store.js';
+import type { LocalStore } from '../store/store.js';
+import type { SavedBench } from './schema.js';
+import type { StoreData } from '../store/schema.js';
 import { newId } from '../context.js';
 import type { BenchRun } from './types.js';
 

@@ -1,8 +1,8 @@
 // One timed generate call against Ollama: the server's counters from the final line plus the
 // client's own clock (time to first chunk, end to end), and the filler text that keeps every
 // prompt different so Ollama's prompt cache cannot answer from a previous run.
-import type { OllamaHandle } from '../client.js';
-import { modelMissing } from '../client.js';
+import type { OllamaHandle } from '../llm/client.js';
+import { modelMissing } from '../llm/client.js';
 import { CareerForgeError } from '../errors.js';
 import { seededRandom } from './stats.js';
 

@@ -1,9 +1,9 @@
 // `careerforge bench`: llama-bench's method applied to a local Ollama model. For each model: read
 // its details, time a cold load against a warm one, then run each test once to warm up and
 // `repetitions` more times, summarising tokens/s from the server's own counters.
-import type { OllamaHandle } from '../client.js';
-import { modelMissing } from '../client.js';
-import { normalizeModel } from '../health.js';
+import type { OllamaHandle } from '../llm/client.js';
+import { modelMissing } from '../llm/client.js';
+import { normalizeModel } from '../ollama-admin/health.js';
 import { gpuInfo } from './gpu-info.js';
 import { classify, fillerText, loadCall, timedGenerate, type Sample } from './request.js';
 import { lookupBandwidth, roofline } from './roofline.js';

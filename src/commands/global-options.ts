@@ -1,0 +1,20 @@
+// Options every model-backed command takes. Each names its env variable and default, because
+// settings resolve flag > env > config > default (src/core/config/settings.ts).
+import type { Command } from 'commander';
+import type { Session } from './shared.js';
+
+/** A command's registration: options and help only, with the implementation behind import(). */
+export type RegisterCommand = (program: Command, session: Session) => void;
+
+export function globalOptions(cmd: Command): Command {
+  return cmd
+    .option('--json', 'print one JSON document on stdout (everything else on stderr)')
+    .option('--host <url>', 'Ollama server (env OLLAMA_HOST; default http://127.0.0.1:11434)')
+    .option('--model <name>', 'Ollama model (env CAREERFORGE_MODEL; default mistral:7b-instruct-v0.3-q4_K_M)')
+    .option('--num-ctx <tokens>', 'context window sent on every call (env CAREERFORGE_NUM_CTX; default 8192)')
+    .option('--num-predict <tokens>', 'cap on generated tokens per call (env CAREERFORGE_NUM_PREDICT; default sized per request)')
+    .option('--timeout <seconds>', 'give up after this long without a byte from Ollama (env CAREERFORGE_TIMEOUT; default 300)')
+    .option('--retries <n>', 'repair attempts after an invalid answer (env CAREERFORGE_RETRIES; default 2)')
+    .option('--temperature <t>', 'sampling temperature 0-2 (env CAREERFORGE_TEMPERATURE; default 0.4)')
+    .option('--seed <n>', 'sampling seed for reproducible answers (env CAREERFORGE_SEED)');
+}

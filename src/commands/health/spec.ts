@@ -1,0 +1,8 @@
+import type { GlobalFlags } from '../shared.js';
+import { globalOptions, type RegisterCommand } from '../global-options.js';
+
+export const registerHealth: RegisterCommand = (program, session) => {
+  globalOptions(program.command('health'))
+    .description('check that Ollama is up, the model is pulled, loaded and answering')
+    .action(async (opts: GlobalFlags) => (await import('./run.js')).healthCommand(opts, session));
+};

@@ -1,0 +1,24 @@
+// Every subcommand, in help order. A registration holds only options and help text; the command
+// itself loads with import() when it runs. Add one line per command.
+import type { RegisterCommand } from './global-options.js';
+import { registerInterview } from './interview/spec.js';
+import { registerQuiz } from './quiz/spec.js';
+import { registerRoadmap } from './roadmap/spec.js';
+import { registerSkills } from './skills/spec.js';
+import { registerHealth } from './health/spec.js';
+import { registerConfig } from './config/spec.js';
+import { registerProgress } from './progress/spec.js';
+import { registerBench } from './bench/spec.js';
+import { registerSetup } from './setup/spec.js';
+
+export const commands: RegisterCommand[] = [
+  registerRoadmap,
+  registerInterview,
+  registerQuiz,
+  registerSkills,
+  registerHealth,
+  registerConfig,
+  registerProgress,
+  registerBench,
+  registerSetup,
+];

@@ -1,0 +1,19 @@
+import type { InterviewFlags } from './run.js';
+import { globalOptions, type RegisterCommand } from '../global-options.js';
+
+export const registerInterview: RegisterCommand = (program, session) => {
+  globalOptions(program.command('interview'))
+    .description('interview questions with model answers, or a graded mock interview (--mock)')
+    .option('--role <role>', 'the job, e.g. "Backend Developer" (required unless --resume)')
+    .option('--level <level>', 'intern, junior, mid, senior or staff (default mid)')
+    .option('--type <type>', 'technical, behavioral, system-design or mixed (default mixed)')
+    .option('--company <name>', 'the company you interview with, to tailor the questions')
+    .option('--count <n>', 'number of questions, 1-30 (default 5)')
+    .option('--mock', 'a mock interview: answer each question, get a grade, a follow-up and a summary')
+    .option('--resume [id]', 'continue an unfinished mock interview (the latest, or the one with this id)')
+    .addHelpText(
+      'after',
+      '\nIn a mock interview type your answer over several lines and press Ctrl-D to submit; Esc stops (answers so far stay saved).',
+    )
+    .action(async (opts: InterviewFlags) => (await import('./run.js')).interviewCommand(opts, session));
+};

@@ -1,0 +1,110 @@
+// `careerforge progress [list] | show ID | done|skip|undo ID TASK... | export ID --format md|ics`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { roadmapToIcs } from '../../core/progress/ics.js';
+import { findRoadmap, listRoadmaps, markTasks, summarize, type Mark } from '../../core/progress/progress.js';
+import { resolveHome } from '../../core/config/settings.js';
+import { LocalStore } from '../../core/store/store.js';
+import { colorFor } from '../../render/color.js';
+import { successEnvelope, writeJson } from '../../render/json.js';
+import { listText, roadmapMarkdown, showText } from '../../render/progress-text.js';
+import { numberFlag, outputMode, type Session } from '../shared.js';
+
+export interface ProgressFlags {
+  json?: boolean;
+  format?: string;
+  start?: string;
+  time?: string;
+  duration?: string;
+  out?: string;
+}
+
+const MARKS: Record<string, Mark> = { done: 'done', skip: 'skipped', undo: 'undo' };
+
+export async function progressCommand(action: string | undefined, args: string[], flags: ProgressFlags, session: Session): Promise<void> {
+  const store = new LocalStore(resolveHome(session.env), session.warn);
+  const verb = action ?? 'list';
+  switch (verb) {
+    case 'list':
+    case 'ls': {
+      noExtra(args, 0, 'progress [list]');
+      const summaries = listRoadmaps(await store.read()).map(summarize);
+      if (session.json) return writeJson(successEnvelope({ roadmaps: summaries }, session.meta));
+      if (outputMode(session) === 'ink') return (await import('../../ui/progress-view.js')).showProgressList(summaries);
+      return void process.stdout.write(listText(summaries, colorFor(process.stdout, session.env)));
+    }
+    case 'show': {
+      const id = need(args[0], 'progress show ID');
+      noExtra(args, 1, 'progress show ID');
+      const saved = findRoadmap(await store.read(), id);
+      const summary = summarize(saved);
+      if (session.json) return writeJson(successEnvelope({ ...saved, summary }, session.meta));
+      if (outputMode(session) === 'ink') return (await import('../../ui/progress-view.js')).showProgressPlan(saved, summary);
+      return void process.stdout.write(showText(saved, summary, colorFor(process.stdout, session.env)));
+    }
+    case 'done':
+    case 'skip':
+    case 'undo': {
+      const id = need(args[0], `progress ${verb} ID TASK...`);
+      const result = await markTasks(store, id, args.slice(1), MARKS[verb]!);
+      if (session.json) return writeJson(successEnvelope(result, session.meta));
+      const what = verb === 'undo' ? 'reopened' : `marked ${result.mark}`;
+      const s = result.summary;
+      return void process.stdout.write(`${id}: ${what} ${result.tasks.length} task${result.tasks.length === 1 ? '' : 's'} (${result.tasks.join(', ')}); now ${s.percent}% done (${s.done + s.skipped}/${s.total})\n`);
+    }
+    case 'export':
+      return exportPlan(store, args, flags, session);
+    default:
+      throw new UsageError(`unknown progress action "${verb}": use list, show, done, skip, undo or export`);
+  }
+}
+
+async function exportPlan(store: LocalStore, args: string[], flags: ProgressFlags, session: Session): Promise<void> {
+  const id = need(args[0], 'progress export ID --format md|ics');
+  noExtra(args, 1, 'progress export ID --format md|ics');
+  const format = flags.format ?? 'md';
+  if (format !== 'md' && format !== 'ics') throw new UsageError(`--format: expected md or ics, got "${format}"`);
+  if (format === 'md' && (flags.start ?? flags.time ?? flags.duration) !== undefined) throw new UsageError('--start, --time and --duration only apply to --format ics');
+  if (format === 'ics' && flags.start === undefined) throw new UsageError('--format ics needs --start DATE: the first day of week 1, e.g. --start 2026-01-05');
+  if (flags.duration !== undefined && flags.time === undefined) throw new UsageError('--duration needs --time HH:MM (events are all-day without it)');
+  const duration = numberFlag(flags.duration);
+  if (duration !== undefined && (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 5 || duration > 1440)) {
+    throw new UsageError(`--duration: expected whole minutes between 5 and 1440, got "${flags.duration}"`);
+  }
+  const saved = findRoadmap(await store.read(), id);
+  const summary = summarize(saved);
+  let text: string;
+  let events: number | undefined;
+  if (format === 'ics') {
+    ({ text, events } = roadmapToIcs(saved, { start: flags.start!, time: flags.time, durationMinutes: duration as number | undefined }));
+  } else {
+    text = roadmapMarkdown(saved, summary);
+  }
+  let out: string | undefined;
+  if (flags.out !== undefined) {
+    out = path.resolve(flags.out);
+    try {
+      // Write beside the target and rename, so an interrupted export never leaves half a file.
+      const temp = `${out}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, text);
+      fs.renameSync(temp, out);
+    } catch (error) {
+      throw new UsageError(`--out: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+  if (session.json) {
+    return writeJson(successEnvelope({ id, format, ...(events === undefined ? {} : { events }), ...(out ? { out, bytes: Buffer.byteLength(text) } : { content: text }) }, session.meta));
+  }
+  if (out) return void process.stderr.write(`wrote ${format === 'ics' ? `${events} weekly events` : 'the checklist'} to ${out}\n`);
+  process.stdout.write(text);
+}
+
+function need(value: string | undefined, usage: string): string {
+  if (value === undefined || value === '') throw new UsageError(`usage: careerforge ${usage}`);
+  return value;
+}
+
+function noExtra(args: string[], allowed: number, usage: string): void {
+  if (args.length > allowed) throw new UsageError(`unexpected argument "${args[allowed]}": usage: careerforge ${usage}`);
+}

@@ -1,0 +1,18 @@
+import type { QuizFlags } from './run.js';
+import { globalOptions, type RegisterCommand } from '../global-options.js';
+
+export const registerQuiz: RegisterCommand = (program, session) => {
+  globalOptions(program.command('quiz'))
+    .description('a multiple-choice knowledge quiz: take it in the terminal, or --json for pipelines')
+    .option('--topic <topic>', 'what to quiz on, e.g. "SQL" (this or --role is required)')
+    .option('--role <role>', 'quiz on the knowledge a role needs, e.g. "Data Engineer"')
+    .option('--difficulty <level>', 'easy, medium or hard (default medium)')
+    .option('--count <n>', 'number of questions, 1-50 (default 10)')
+    .option('--retry-mistakes', 'ask again the questions you missed or skipped last time (of --topic if given)')
+    .option('--history', 'list past quiz scores (of --topic if given)')
+    .addHelpText(
+      'after',
+      '\nOn a terminal the quiz is taken one question at a time: 1-4 or arrows+Enter to answer, s to skip, Esc to stop.\nPiped, it prints the questions with an answer key; --json prints the quiz with its answers.',
+    )
+    .action(async (opts: QuizFlags) => (await import('./run.js')).quizCommand(opts, session));
+};

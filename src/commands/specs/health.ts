@@ -1,8 +1,0 @@
-import type { GlobalFlags } from '../shared.js';
-import { globalOptions, type RegisterCommand } from './global.js';
-
-export const registerHealth: RegisterCommand = (program, session) => {
-  globalOptions(program.command('health'))
-    .description('check that Ollama is up, the model is pulled, loaded and answering')
-    .action(async (opts: GlobalFlags) => (await import('../health.js')).healthCommand(opts, session));
-};

@@ -1,8 +1,0 @@
-import type { GlobalFlags } from '../shared.js';
-import { globalOptions, type RegisterCommand } from './global.js';
-
-export const registerSetup: RegisterCommand = (program, session) => {
-  globalOptions(program.command('setup'))
-    .description('get Ollama ready: pull the model if missing, create the careerforge model, run the health check (safe to repeat)')
-    .action(async (opts: GlobalFlags) => (await import('../setup.js')).setupCommand(opts, session));
-};

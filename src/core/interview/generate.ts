@@ -1,0 +1,107 @@
+// The interview-question generator: batches of at most five questions (each one is long: look-for
+// points, a model answer, follow-ups, mistakes), each told which questions exist already, with
+// checks that the count, the types and the STAR structure of behavioral answers are right.
+import type { OllamaHandle } from '../llm/client.js';
+import { batchSizes, duplicateProblems, normalizeText } from '../llm/batch.js';
+import { answerBudget } from '../llm/budget.js';
+import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
+import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
+import { renderPrompt } from '../llm/prompts.js';
+import { dataBlock, sanitizeDeep } from '../sanitize.js';
+import {
+  interviewBatchSchema, type GeneratedInterviewQuestion, type Interview, type InterviewInput,
+} from './schema.js';
+
+const BATCH = 5;
+// About 1,300 characters of JSON per question, and a few short tips per batch.
+const TOKENS_PER_QUESTION = 450;
+const FRAME_TOKENS = 200;
+const MAX_TIPS = 8;
+
+export interface InterviewOutcome {
+  interview: Interview;
+  attempts: number;
+  calls: number;
+  stats: CallStats;
+}
+
+function typeRule(input: InterviewInput, n: number): string {
+  if (input.type !== 'mixed') return `Every question has "type": "${input.type}".`;
+  return n >= 3
+    ? 'Mix the types: use at least two of "technical", "behavioral" and "system-design".'
+    : 'Each "type" is one of "technical", "behavioral" or "system-design".';
+}
+
+export async function* generateInterview(handle: OllamaHandle, input: InterviewInput): AsyncGenerator<GenEvent, InterviewOutcome> {
+  const system = renderPrompt('system', {});
+  const candidate = dataBlock('candidate', { role: input.role, level: input.level, interview_type: input.type, company: input.company });
+  const schema = JSON.stringify(jsonSchemaOf(interviewBatchSchema));
+  const sizes = batchSizes(input.count, BATCH);
+  const questions: GeneratedInterviewQuestion[] = [];
+  const tips: string[] = [];
+  let stats = emptyStats();
+  let attempts = 0;
+  for (const n of sizes) {
+    const earlier = questions.map((q) => q.question);
+    const prompt = renderPrompt('interview', {
+      candidate,
+      count: n,
+      type_rule: typeRule(input, n),
+      avoid: earlier.length ? dataBlock('asked_already', earlier, 6000) : '(none yet)',
+      schema,
+    });
+    const result = yield* generateStructured(handle, {
+      task: sizes.length > 1 ? `questions ${questions.length + 1}-${questions.length + n} of ${input.count}` : 'interview questions',
+      schema: interviewBatchSchema,
+      system,
+      prompt,
+      numPredict: answerBudget(handle, Math.ceil((FRAME_TOKENS + n * TOKENS_PER_QUESTION) * 1.5), [system, prompt]),
+      check: (batch) => checkInterviewBatch(batch.questions, n, input.type, earlier),
+    });
+    const value = sanitizeDeep(result.value);
+    questions.push(...value.questions);
+    for (const tip of value.tips) {
+      if (tips.length < MAX_TIPS && !tips.some((t) => normalizeText(t) === normalizeText(tip))) tips.push(tip);
+    }
+    stats = addStats(stats, result.stats);
+    attempts += result.attempts;
+  }
+  const interview: Interview = {
+    role: input.role,
+    level: input.level,
+    type: input.type,
+    ...(input.company ? { company: input.company } : {}),
+    questions: questions.map((q, i) => ({ id: `q${i + 1}`, ...q })),
+    tips,
+  };
+  return { interview, attempts, calls: sizes.length, stats };
+}
+
+const STAR = ['situation', 'task', 'action', 'result'];
+
+/** Semantic checks on one batch; each problem is phrased for the repair prompt. */
+export function checkInterviewBatch(
+  questions: GeneratedInterviewQuestion[],
+  expected: number,
+  type: InterviewInput['type'],
+  earlier: readonly string[],
+): string[] {
+  const problems: string[] = [];
+  if (questions.length !== expected) problems.push(`questions has ${questions.length} entries but must have exactly ${expected}`);
+  questions.forEach((q, i) => {
+    const at = `questions[${i}]`;
+    if (type !== 'mixed' && q.type !== type) problems.push(`${at}.type is "${q.type}" but every question must be "${type}"`);
+    if (q.type === 'behavioral') {
+      const answer = q.model_answer.toLowerCase();
+      const absent = STAR.filter((word) => !answer.includes(word));
+      if (absent.length) problems.push(`${at}.model_answer must follow STAR with labelled parts; it lacks ${absent.map((w) => `"${w[0]!.toUpperCase()}${w.slice(1)}:"`).join(', ')}`);
+    }
+    const points = new Set(q.what_interviewers_look_for.map(normalizeText));
+    if (points.size !== q.what_interviewers_look_for.length) problems.push(`${at}.what_interviewers_look_for repeats a point; list distinct points`);
+  });
+  if (type === 'mixed' && expected >= 3 && new Set(questions.map((q) => q.type)).size < 2) {
+    problems.push('all questions have the same type; a mixed interview uses at least two of technical, behavioral and system-design');
+  }
+  problems.push(...duplicateProblems(questions.map((q) => q.question), earlier, (i) => `questions[${i}]`));
+  return problems;
+}

@@ -1,0 +1,106 @@
+// The mock interview: grading one answer as structured output against the question's
+// what_interviewers_look_for, deciding the next step from the saved transcript (so --resume picks
+// up exactly where the user left off), and the summary at the end.
+import type { OllamaHandle } from '../llm/client.js';
+import { normalizeText } from '../llm/batch.js';
+import { answerBudget } from '../llm/budget.js';
+import type { CallStats, GenEvent } from '../events.js';
+import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
+import { renderPrompt } from '../llm/prompts.js';
+import { dataBlock, sanitizeDeep } from '../sanitize.js';
+import { gradeSchema, type Grade, type Interview, type InterviewQuestion, type MockSummary, type MockTurn, type SavedGrade } from './schema.js';
+
+/** Below this score an answer is weak and gets one follow-up question. */
+export const WEAK_SCORE = 6;
+export const MAX_ANSWER_CHARS = 6000;
+const GRADE_TOKENS = 900;
+
+export interface MockStep {
+  question: InterviewQuestion;
+  index: number;
+  total: number;
+  kind: 'main' | 'follow-up';
+  /** The text to answer: the question itself, or the follow-up. */
+  prompt: string;
+}
+
+const graded = (turns: MockTurn[], id: string, kind: MockTurn['kind']) => turns.find((t) => t.question_id === id && t.kind === kind && t.grade);
+
+/** The next thing to ask, from the transcript; undefined when the interview is over. */
+export function nextStep(interview: Interview, turns: MockTurn[]): MockStep | undefined {
+  const total = interview.questions.length;
+  for (const [index, question] of interview.questions.entries()) {
+    const main = graded(turns, question.id, 'main');
+    if (!main) return { question, index, total, kind: 'main', prompt: question.question };
+    if (main.grade!.score < WEAK_SCORE && !graded(turns, question.id, 'follow-up')) {
+      return { question, index, total, kind: 'follow-up', prompt: main.grade!.follow_up_question };
+    }
+  }
+  return undefined;
+}
+
+export async function* gradeAnswer(
+  handle: OllamaHandle,
+  step: Pick<MockStep, 'question' | 'prompt' | 'kind'>,
+  answer: string,
+): AsyncGenerator<GenEvent, { grade: SavedGrade; stats: CallStats }> {
+  const { question } = step;
+  const system = renderPrompt('system', {});
+  const criteria = question.what_interviewers_look_for;
+  const prompt = renderPrompt('grade-answer', {
+    question: dataBlock('question', {
+      question: question.question,
+      ...(step.kind === 'follow-up' ? { follow_up_asked: step.prompt } : {}),
+      type: question.type,
+      reference_answer: question.model_answer,
+    }),
+    criteria: dataBlock('look_for', criteria),
+    criteria_count: criteria.length,
+    answer: dataBlock('answer', answer, MAX_ANSWER_CHARS + 200),
+    schema: JSON.stringify(jsonSchemaOf(gradeSchema)),
+  });
+  const result = yield* generateStructured(handle, {
+    task: 'grading',
+    schema: gradeSchema,
+    system,
+    prompt,
+    numPredict: answerBudget(handle, GRADE_TOKENS * 2, [system, prompt]),
+    check: (grade) => checkGrade(grade, criteria),
+  });
+  const grade = sanitizeDeep(result.value);
+  // The criteria are the question's own points, in order, whatever wording the model echoed.
+  const aligned = grade.criteria.map((c, i) => ({ ...c, criterion: criteria[i] ?? c.criterion }));
+  return {
+    grade: { ...grade, criteria: aligned, missing: aligned.filter((c) => !c.met).map((c) => c.criterion) },
+    stats: result.stats,
+  };
+}
+
+/** A grade must assess every point interviewers look for, one entry each, in order. */
+export function checkGrade(grade: Grade, criteria: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (grade.criteria.length !== criteria.length) {
+    problems.push(`criteria has ${grade.criteria.length} entries but must have exactly ${criteria.length}, one per point interviewers look for`);
+  }
+  grade.criteria.forEach((c, i) => {
+    const want = criteria[i];
+    if (want !== undefined && normalizeText(c.criterion) !== normalizeText(want)) {
+      problems.push(`criteria[${i}].criterion must be "${want}" (the points in the given order)`);
+    }
+  });
+  const met = grade.criteria.filter((c) => c.met).length;
+  if (met === 0 && grade.score > 5) problems.push(`score is ${grade.score} but the answer meets none of the points; score at most 5`);
+  if (criteria.length > 0 && met === criteria.length && grade.score < 5) problems.push(`score is ${grade.score} but the answer meets every point; score at least 5`);
+  return problems;
+}
+
+export function summarize(interview: Interview, turns: MockTurn[]): MockSummary {
+  const scores = interview.questions
+    .map((q) => ({ question_id: q.id, score: graded(turns, q.id, 'main')?.grade?.score }))
+    .filter((s): s is { question_id: string; score: number } => s.score !== undefined);
+  const counts = new Map<string, number>();
+  for (const turn of turns) for (const point of turn.kind === 'main' ? (turn.grade?.missing ?? []) : []) counts.set(point, (counts.get(point) ?? 0) + 1);
+  const top_missing = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([point]) => point);
+  const average = scores.length ? scores.reduce((n, s) => n + s.score, 0) / scores.length : 0;
+  return { average_score: Math.round(average * 10) / 10, answered: scores.length, scores, top_missing };
+}
