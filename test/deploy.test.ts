@@ -224,7 +224,7 @@ describe('health-check.sh', () => {
   });
 });
 
-// --- a tiny Ollama stand-in: /api/version and /api/tags shaped like shared/ollama-wire ---------------
+// --- a tiny Ollama stand-in: /api/version and /api/tags shaped like test/fixtures/ollama-wire ---------------
 
 interface Fake { server: Server; port: number; models: string[]; versionStatus: number; tagsStatus: number }
 let fake: Fake;

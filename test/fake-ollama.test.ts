@@ -1,11 +1,11 @@
-// Proves the fake Ollama speaks the wire format of /work/shared/ollama-wire, judged by the real
+// Proves the fake Ollama speaks the wire format of test/fixtures/ollama-wire, judged by the real
 // `ollama` client and raw fetch, so tests built on it exercise the CLI against realistic bytes.
 import { readFileSync } from 'node:fs';
 import { Ollama } from 'ollama';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
 
-const WIRE = new URL('../../shared/ollama-wire/', import.meta.url);
+const WIRE = new URL('./fixtures/ollama-wire/', import.meta.url);
  
 const example = (file: string): any => JSON.parse(readFileSync(new URL(file, WIRE), 'utf8'));
 const keys = (o: object): string[] => Object.keys(o);

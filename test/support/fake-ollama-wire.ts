@@ -1,5 +1,5 @@
 // Line and body builders for the fake Ollama server. Every object literal below lists its keys in
-// the order Ollama's Go structs serialise them (see /work/shared/ollama-wire), because tests compare
+// the order Ollama's Go structs serialise them (see test/fixtures/ollama-wire), because tests compare
 // Object.keys() against those examples and clients may be sensitive to shape, not just values.
 import { createHash } from 'node:crypto';
 import type { FakeModel, FinalStats } from './fake-ollama.js';

@@ -1,4 +1,4 @@
-// A real HTTP server speaking Ollama's wire format (see /work/shared/ollama-wire), so tests exercise the
+// A real HTTP server speaking Ollama's wire format (see test/fixtures/ollama-wire), so tests exercise the
 // actual `ollama` client, fetch, sockets and NDJSON parsing instead of a mocked module.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
