@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { format } from 'node:util';
 import { CareerForgeError, ExitCode, InterruptedError, isCareerForgeError, UsageError } from './core/errors.js';
-import type { Session } from './commands/shared.js';
+import { createSession } from './commands/session.js';
 
 const VERSION = '0.1.0';
 
@@ -14,14 +14,15 @@ for (const method of ['log', 'info', 'warn', 'debug', 'error'] as const) {
 }
 
 const controller = new AbortController();
-const session: Session = {
-  json: process.argv.includes('--json'),
+// The one place that reads `process` for the streams and the environment: everything below gets them from the session.
+const session = createSession({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
   env: process.env,
+  json: process.argv.includes('--json'),
   signal: controller.signal,
-  meta: {},
-  warn: (message) => void process.stderr.write(`warning: ${message}\n`),
-  started: Date.now(),
-};
+});
 
 // when-exit (conf -> atomically) runs its cleanup on SIGINT and then re-raises SIGINT to this
 // process; that echo lands within milliseconds and must not count as the user's second Ctrl-C,
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     if (session.json) {
       const { errorEnvelope, writeJson } = await import('./render/json.js');
       session.meta.latency_ms ??= Math.round(Date.now() - session.started);
-      writeJson(errorEnvelope(failure, session.meta, session.failureData));
+      writeJson(session.stdout, errorEnvelope(failure, session.meta));
     }
     process.stderr.write(`careerforge: ${failure.message}\n`);
     finish(failure.exitCode);

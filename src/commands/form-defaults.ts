@@ -4,7 +4,7 @@ import { PROFILE_DEFAULT_KEYS, type ProfileDefaults } from '../core/config/schem
 import { resolveHome } from '../core/config/settings.js';
 import { LocalStore } from '../core/store/store.js';
 import type { FormDefaults } from '../ui/form-defaults.js';
-import type { Session } from './shared.js';
+import type { Session } from './session.js';
 
 export type ProfileCollection = 'roadmaps' | 'skills' | 'interviews' | 'quizzes';
 

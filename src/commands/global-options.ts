@@ -1,7 +1,7 @@
 // Options every model-backed command takes. Each names its env variable and default, because
 // settings resolve flag > env > config > default (src/core/config/settings.ts).
 import type { Command } from 'commander';
-import type { Session } from './shared.js';
+import type { Session } from './session.js';
 
 /** A command's registration: options and help only, with the implementation behind import(). */
 export type RegisterCommand = (program: Command, session: Session) => void;

@@ -1,12 +1,10 @@
-// Helpers every command adapter uses: the per-run session, turning flags and --input JSON into a
-// validated input with exit-2 errors that name the field, and choosing the renderer.
-import { UsageError } from '../core/errors.js';
+// Helpers every command adapter uses: turning flags and --input JSON into a
+// validated input with exit-2 errors that name the field.
+import { MissingInputError, UsageError } from '../core/errors.js';
 import { parseJsonInput, readTextInput } from '../core/input.js';
-import { tokensPerSecond, type CallStats } from '../core/events.js';
 import type { RawSettings } from '../core/config/settings.js';
-import type { Warn } from '../core/store/store.js';
 import * as z from '../core/zod.js';
-import type { Meta } from '../render/json.js';
+import type { InStream, OutputMode, Session } from './session.js';
 
 export interface GlobalFlags {
   json?: boolean;
@@ -20,25 +18,12 @@ export interface GlobalFlags {
   seed?: string;
 }
 
-/** One run of the CLI: what the command adapters and the top-level error handler share. */
-export interface Session {
-  json: boolean;
-  env: NodeJS.ProcessEnv;
-  signal: AbortSignal;
-  /** Filled by the command as it learns things; the error envelope carries it too. */
-  meta: Meta;
-  /** Data to include in a failure envelope (for example the checks of a failed health run). */
-  failureData?: unknown;
-  warn: Warn;
-  started: number;
-}
+export type { OutputMode, Session } from './session.js';
+export { elapsed } from './session.js';
+export { statsMeta } from '../core/meta.js';
 
-export type OutputMode = 'json' | 'ink' | 'text';
-
-export function outputMode(session: Session): OutputMode {
-  if (session.json) return 'json';
-  return process.stdout.isTTY && process.stdin.isTTY ? 'ink' : 'text';
-}
+/** The session's output mode (kept for call sites written before Session.mode). */
+export const outputMode = (session: Session): OutputMode => session.mode;
 
 export function rawSettings(g: GlobalFlags): RawSettings {
   return {
@@ -72,10 +57,11 @@ export async function parseCommandInput<T>(
   schema: z.ZodMiniType<T>,
   flags: Record<string, unknown>,
   inputSource: string | undefined,
+  stdin: InStream,
 ): Promise<T> {
   let fromFile: Record<string, unknown> = {};
   if (inputSource !== undefined) {
-    const json = parseJsonInput(await readTextInput(inputSource, { flag: '--input', maxBytes: 1024 * 1024 }), '--input');
+    const json = parseJsonInput(await readTextInput(inputSource, { flag: '--input', maxBytes: 1024 * 1024, stdin }), '--input');
     if (!json || typeof json !== 'object' || Array.isArray(json)) throw new UsageError('--input: expected a JSON object', 'INVALID_INPUT');
     fromFile = json as Record<string, unknown>;
   }
@@ -85,22 +71,13 @@ export async function parseCommandInput<T>(
   const issue = parsed.error.issues[0]!;
   const field = String(issue.path[0] ?? (issue as { keys?: string[] }).keys?.[0] ?? '');
   const where = field in given ? `--${field.replace(/_/g, '-')}` : inputSource !== undefined ? `--input ${field || '(object)'}` : `--${field.replace(/_/g, '-')}`;
+  const value = given[field] ?? fromFile[field];
+  // Absent, not wrong: typed, so a command decides to open a form by the field, never by wording.
+  if (issue.code === 'invalid_type' && field !== '' && value === undefined && issue.path.length === 1) {
+    throw new MissingInputError(field, `${where}: ${issue.message}`);
+  }
   const detail = issue.code === 'invalid_type' && typeof (given[field] ?? fromFile[field]) === 'string' && /number/.test(issue.message)
     ? `expected a number, got "${String(given[field] ?? fromFile[field])}"`
     : issue.message;
   throw new UsageError(`${where}: ${detail}`, 'INVALID_INPUT');
-}
-
-export function elapsed(session: Session): number {
-  return Math.round(Date.now() - session.started);
-}
-
-/** The token part of `meta`, from the server's counters summed over every call and attempt. */
-export function statsMeta(stats: CallStats) {
-  return {
-    tokens_used: stats.prompt_tokens + stats.completion_tokens,
-    prompt_tokens: stats.prompt_tokens,
-    completion_tokens: stats.completion_tokens,
-    tokens_per_sec: tokensPerSecond(stats),
-  };
 }

@@ -20,11 +20,3 @@ export async function createRunContext(flags: RawSettings, env: NodeJS.ProcessEn
   let handle: OllamaHandle | undefined;
   return { home, store, settings, signal, warn, ollama: () => (handle ??= createOllama(settings, signal)) };
 }
-
-/** A short id that is easy to type in `progress show ID`. */
-export function newId(prefix: string, taken: (id: string) => boolean): string {
-  for (;;) {
-    const id = `${prefix}${Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')}`;
-    if (!taken(id)) return id;
-  }
-}

@@ -25,20 +25,55 @@ export type ErrorCode =
 
 export class CareerForgeError extends Error {
   override name = 'CareerForgeError';
+  /** What a failure envelope carries as `data` (a failed health report, a half-finished bench run). */
+  readonly data?: unknown;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly exitCode: ExitCodeValue = ExitCode.failure,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; data?: unknown },
   ) {
     super(message, options);
+    if (options?.data !== undefined) this.data = options.data;
   }
+}
+
+/** Something named by id or filter that is not in the store: exit 2, the user's to correct. */
+export class NotFoundError extends CareerForgeError {
+  constructor(message: string) {
+    super('NOT_FOUND', message, ExitCode.usage);
+  }
+}
+
+/** A check (health, setup) that failed; the report travels with the error into the envelope. */
+export class CheckFailedError<R = unknown> extends CareerForgeError {
+  constructor(
+    message: string,
+    readonly report: R,
+  ) {
+    super('CHECK_FAILED', message, ExitCode.failure, { data: report });
+  }
+}
+
+/** An error that already happened, with data to show beside it (what finished before it). */
+export function withData(error: CareerForgeError, data: unknown): CareerForgeError {
+  return new CareerForgeError(error.code, error.message, error.exitCode, { cause: error, data });
 }
 
 /** Bad flags or input: exit 2, nothing sent to the model. */
 export class UsageError extends CareerForgeError {
   constructor(message: string, code: 'USAGE' | 'INVALID_INPUT' = 'USAGE') {
     super(code, message, ExitCode.usage);
+  }
+}
+
+/** A required field absent from flags and --input: the command may open a form for it on a terminal. */
+export class MissingInputError extends UsageError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message, 'INVALID_INPUT');
   }
 }
 

@@ -6,10 +6,11 @@ import { UsageError } from './errors.js';
 export interface ReadTextOptions {
   flag: string;
   maxBytes: number;
-  stdin?: NodeJS.ReadStream;
+  /** The session's stdin, read when the source is `-`. */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-export async function readTextInput(source: string, { flag, maxBytes, stdin = process.stdin }: ReadTextOptions): Promise<string> {
+export async function readTextInput(source: string, { flag, maxBytes, stdin }: ReadTextOptions): Promise<string> {
   let bytes: Buffer;
   if (source === '-') {
     if (stdin.isTTY) throw new UsageError(`${flag} -: stdin is a terminal; pipe the data in (for example \`cat file | careerforge ... ${flag} -\`)`);

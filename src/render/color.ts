@@ -1,14 +1,12 @@
-// Colour for the plain-text renderers. chalk honours FORCE_COLOR but not NO_COLOR by itself
-// (https://no-color.org): NO_COLOR wins unless FORCE_COLOR is set explicitly.
+// Colour for the text renderers. Whether a stream gets colour is the session's decision
+// (NO_COLOR, FORCE_COLOR, TTY); chalk only supplies the escape codes at the depth it detected.
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 
-export function colorFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): ChalkInstance {
-  if (env.NO_COLOR && !env.FORCE_COLOR) return new Chalk({ level: 0 });
-  if (env.FORCE_COLOR) return chalk;
-  return new Chalk({ level: stream.isTTY ? chalk.level || 1 : 0 });
+export function colorFor(enabled: boolean): ChalkInstance {
+  return new Chalk({ level: enabled ? chalk.level || 1 : 0 });
 }
 
 /** Applied before Ink renders, since Ink colours through the shared chalk instance. */
-export function applyColorPolicy(env: NodeJS.ProcessEnv = process.env): void {
-  if (env.NO_COLOR && !env.FORCE_COLOR) chalk.level = 0;
+export function applyColorPolicy(enabled: boolean): void {
+  if (!enabled) chalk.level = 0;
 }

@@ -3,15 +3,23 @@
 // warning and failed attempt, in every mode.
 import type { GenEvent } from '../core/events.js';
 import type { Warn } from '../core/store/store.js';
+import type { OutStream } from './streams.js';
+
+export interface ProgressOptions {
+  label: string;
+  warn: Warn;
+  /** Draw a live spinner (the session's decision: stderr is a terminal, not --json, not CI). */
+  live: boolean;
+  stream: OutStream;
+}
 
 export interface Reporter {
   on(event: GenEvent): void;
   stop(): void;
 }
 
-export async function createReporter(opts: { json: boolean; label: string; warn: Warn }): Promise<Reporter> {
-  const interactive = !opts.json && process.stderr.isTTY === true && !process.env.CI;
-  const spinner = interactive ? (await import('ora')).default({ text: opts.label, stream: process.stderr }).start() : undefined;
+export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
+  const spinner = opts.live ? (await import('ora')).default({ text: opts.label, stream: opts.stream as NodeJS.WritableStream }).start() : undefined;
   let lastPaint = 0;
   return {
     on(event) {
@@ -50,7 +58,7 @@ export async function createReporter(opts: { json: boolean; label: string; warn:
  * generation commands all drive their core generators this way.
  */
 export async function withProgress<R>(
-  opts: { json: boolean; label: string; warn: Warn },
+  opts: ProgressOptions,
   work: (on: (event: GenEvent) => void) => Promise<R>,
 ): Promise<R> {
   const reporter = await createReporter(opts);

@@ -45,3 +45,8 @@ export function historyText(attempts: QuizAttempt[], topics: Record<string, Topi
   }
   return `${out.join('\n')}\n`;
 }
+
+/** `quiz --history` through emit(): the attempts and the totals per topic. */
+export function historyDataText(history: { attempts: QuizAttempt[]; topics: Record<string, TopicTotals> }, _meta: Meta, c: ChalkInstance): string {
+  return historyText(history.attempts, history.topics, c);
+}

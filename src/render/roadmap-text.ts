@@ -1,7 +1,23 @@
 // Plain-text roadmap for pipes and files: readable, no escape codes unless FORCE_COLOR asks.
 import type { ChalkInstance } from 'chalk';
 import type { Roadmap } from '../core/roadmap/schema.js';
+import type { VideoResult } from '../core/videos/videos.js';
 import type { Meta } from './json.js';
+import { videosText } from './videos-text.js';
+
+/** A roadmap as `roadmap` prints it: with YouTube results per month under --videos. */
+export type RoadmapData = Roadmap & { videos?: Array<{ month: number; query: string; results: VideoResult[] }> };
+
+/** The roadmap, then its videos (when asked for). */
+export function roadmapDataText(data: RoadmapData, meta: Meta, c: ChalkInstance): string {
+  return roadmapText(data, meta, c) + roadmapVideosText(data, meta, c);
+}
+
+export function roadmapVideosText(data: RoadmapData, meta: Meta, c: ChalkInstance): string {
+  if (!data.videos) return '';
+  const groups = data.videos.map((v) => ({ label: `Month ${v.month}`, results: v.results }));
+  return `\n${videosText(groups, c, meta.videos).join('\n')}\n`;
+}
 
 export function roadmapText(roadmap: Roadmap, meta: Meta, c: ChalkInstance): string {
   const out: string[] = [];

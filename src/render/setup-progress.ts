@@ -1,6 +1,7 @@
 // Progress of `careerforge setup` on stderr. On a terminal the pull is a bar redrawn in place from
 // the stream's completed/total; when piped, each new status is one plain line (no escape codes).
 import type { SetupEvent } from '../core/ollama-admin/setup.js';
+import type { OutStream } from './streams.js';
 
 const WIDTH = 30;
 
@@ -11,7 +12,7 @@ export function progressBar(completed: number, total: number): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${gb(completed)}/${gb(total)} GB`;
 }
 
-export function createSetupProgress(stream: NodeJS.WriteStream, quiet: boolean) {
+export function createSetupProgress(stream: OutStream, quiet: boolean) {
   const tty = stream.isTTY === true;
   let lastStatus = '';
   let lastTenth = -1;

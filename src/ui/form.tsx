@@ -6,7 +6,8 @@ import React, { useEffect, useReducer } from 'react';
 import { Box, Text, render, useApp, useInput, type Key } from 'ink';
 import { InterruptedError } from '../core/errors.js';
 import type * as z from '../core/zod.js';
-import { applyColorPolicy } from '../render/color.js';
+import type { Screen } from '../render/streams.js';
+import { inkOptions } from './screen.js';
 
 interface FieldBase {
   /** Key of the value in the result (use the input schema's field name). */
@@ -165,11 +166,10 @@ function FormApp(props: Omit<FormProps, 'onSubmit' | 'onCancel'>) {
  * schema; validate the merged input again with the command's schema). Cancelling throws
  * InterruptedError (exit 130, nothing saved). Call only when stdin and stdout are TTYs.
  */
-export async function runForm(title: string, fields: readonly FormField[]): Promise<FormValues> {
+export async function runForm(screen: Screen, title: string, fields: readonly FormField[]): Promise<FormValues> {
   if (fields.length === 0) return {};
-  applyColorPolicy();
   // Ctrl-C arrives as input in raw mode; handle it ourselves so cancelling goes through one path.
-  const app = render(<FormApp title={title} fields={fields} />, { exitOnCtrlC: false });
+  const app = render(<FormApp title={title} fields={fields} />, inkOptions(screen));
   const result = (await app.waitUntilExit()) as { values?: FormValues; cancelled?: boolean } | undefined;
   if (!result?.values) throw new InterruptedError();
   return result.values;

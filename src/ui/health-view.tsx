@@ -2,6 +2,8 @@
 import React, { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { HealthReport } from '../core/ollama-admin/health.js';
+import type { Screen } from '../render/streams.js';
+import type { Meta } from '../core/meta.js';
 import { renderOnce } from './render-once.js';
 
 const LABEL: Record<string, string> = { server: 'Server', model: 'Model', round_trip: 'Round trip', loaded: 'Loaded' };
@@ -29,6 +31,6 @@ export function HealthView({ report }: { report: HealthReport }) {
   );
 }
 
-export async function showHealth(report: HealthReport): Promise<void> {
-  await renderOnce(<HealthView report={report} />);
+export async function showHealth(report: HealthReport, _meta: Meta, screen: Screen): Promise<void> {
+  await renderOnce(screen, <HealthView report={report} />);
 }

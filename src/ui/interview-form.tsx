@@ -1,6 +1,7 @@
 // The interview profile as a form: the role, then level, question type and count unless the
 // flags gave them. The company stays a flag: it belongs to one application, not to a profile.
 import { interviewInputSchema, interviewLevelSchema, interviewTypeSchema } from '../core/interview/schema.js';
+import type { Screen } from '../render/streams.js';
 import { runForm, type FormField, type FormValues } from './form.js';
 import { firstValid, type FormDefaults } from './form-defaults.js';
 
@@ -26,6 +27,6 @@ export function interviewFields(given: Record<string, unknown>, { last, config =
 }
 
 /** Ask for what is missing; resolves with the answers (throws InterruptedError when cancelled). */
-export function askInterviewInput(given: Record<string, unknown>, defaults: FormDefaults): Promise<FormValues> {
-  return runForm('Prepare for an interview: a few questions (Esc to cancel)', interviewFields(given, defaults));
+export function askInterviewInput(screen: Screen, given: Record<string, unknown>, defaults: FormDefaults): Promise<FormValues> {
+  return runForm(screen, 'Prepare for an interview: a few questions (Esc to cancel)', interviewFields(given, defaults));
 }

@@ -6,7 +6,8 @@ import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Text, render, useApp, useInput } from 'ink';
 import type { MockStep } from '../core/interview/mock.js';
 import type { MockSummary, SavedGrade } from '../core/interview/schema.js';
-import { applyColorPolicy } from '../render/color.js';
+import type { Screen } from '../render/streams.js';
+import { inkOptions } from './screen.js';
 import { AnswerInput } from './interview-answer-input.js';
 
 export interface MockController {
@@ -116,8 +117,7 @@ export function MockInterview({ controller }: { controller: MockController }) {
   );
 }
 
-export async function runMockInterview(controller: MockController): Promise<MockRunResult> {
-  applyColorPolicy();
-  const app = render(<MockInterview controller={controller} />, { exitOnCtrlC: false });
+export async function runMockInterview(screen: Screen, controller: MockController): Promise<MockRunResult> {
+  const app = render(<MockInterview controller={controller} />, inkOptions(screen));
   return (await app.waitUntilExit()) as MockRunResult;
 }

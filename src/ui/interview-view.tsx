@@ -5,6 +5,7 @@ import type { Interview, InterviewQuestion } from '../core/interview/schema.js';
 import type { Meta } from '../render/json.js';
 import { interviewTitle } from '../render/interview-text.js';
 import { metaLine } from '../render/roadmap-text.js';
+import type { Screen } from '../render/streams.js';
 import { renderOnce } from './render-once.js';
 
 function QuestionSection({ q, n }: { q: InterviewQuestion; n: number }) {
@@ -52,6 +53,6 @@ export function InterviewView({ interview, meta }: { interview: Interview; meta:
   );
 }
 
-export async function showInterview(interview: Interview, meta: Meta): Promise<void> {
-  await renderOnce(<InterviewView interview={interview} meta={meta} />);
+export async function showInterview(interview: Interview, meta: Meta, screen: Screen): Promise<void> {
+  await renderOnce(screen, <InterviewView interview={interview} meta={meta} />);
 }

@@ -4,6 +4,7 @@ import React, { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { RoadmapSummary } from '../core/progress/progress.js';
 import type { SavedRoadmap } from '../core/store/schema.js';
+import type { Screen } from '../render/streams.js';
 import { renderOnce } from './render-once.js';
 import { bar } from '../render/progress-text.js';
 
@@ -74,10 +75,10 @@ export function ProgressPlan({ saved, summary }: { saved: SavedRoadmap; summary:
   );
 }
 
-export async function showProgressList(summaries: RoadmapSummary[]): Promise<void> {
-  await renderOnce(<ProgressList summaries={summaries} />);
+export async function showProgressList(summaries: RoadmapSummary[], screen: Screen): Promise<void> {
+  await renderOnce(screen, <ProgressList summaries={summaries} />);
 }
 
-export async function showProgressPlan(saved: SavedRoadmap, summary: RoadmapSummary): Promise<void> {
-  await renderOnce(<ProgressPlan saved={saved} summary={summary} />);
+export async function showProgressPlan(saved: SavedRoadmap, summary: RoadmapSummary, screen: Screen): Promise<void> {
+  await renderOnce(screen, <ProgressPlan saved={saved} summary={summary} />);
 }

@@ -2,6 +2,7 @@
 // count unless the flags gave them.
 import { quizDifficultySchema, quizInputSchema } from '../core/quiz/schema.js';
 import * as z from '../core/zod.js';
+import type { Screen } from '../render/streams.js';
 import { runForm, type FormField, type FormValues } from './form.js';
 import { firstValid, type FormDefaults } from './form-defaults.js';
 
@@ -20,6 +21,6 @@ export function quizFields(given: Record<string, unknown>, { last, config = {} }
 }
 
 /** Ask for what is missing; resolves with the answers (throws InterruptedError when cancelled). */
-export function askQuizInput(given: Record<string, unknown>, defaults: FormDefaults): Promise<FormValues> {
-  return runForm('Take a quiz: a few questions (Esc to cancel)', quizFields(given, defaults));
+export function askQuizInput(screen: Screen, given: Record<string, unknown>, defaults: FormDefaults): Promise<FormValues> {
+  return runForm(screen, 'Take a quiz: a few questions (Esc to cancel)', quizFields(given, defaults));
 }

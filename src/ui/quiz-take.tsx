@@ -6,7 +6,8 @@ import React, { useEffect, useReducer, useRef } from 'react';
 import { Box, Text, render, useApp, useInput } from 'ink';
 import type { QuizQuestion } from '../core/quiz/schema.js';
 import type { GivenAnswer } from '../core/quiz/attempts.js';
-import { applyColorPolicy } from '../render/color.js';
+import type { Screen } from '../render/streams.js';
+import { inkOptions } from './screen.js';
 import { LETTERS } from '../render/quiz-text.js';
 
 export interface QuizRunResult {
@@ -142,8 +143,7 @@ export function QuizTaker({ questions, title, onAnswer }: Props) {
   );
 }
 
-export async function runQuiz(questions: QuizQuestion[], title: string, onAnswer: (answer: GivenAnswer) => void): Promise<QuizRunResult> {
-  applyColorPolicy();
-  const app = render(<QuizTaker questions={questions} title={title} onAnswer={onAnswer} />, { exitOnCtrlC: false });
+export async function runQuiz(screen: Screen, questions: QuizQuestion[], title: string, onAnswer: (answer: GivenAnswer) => void): Promise<QuizRunResult> {
+  const app = render(<QuizTaker questions={questions} title={title} onAnswer={onAnswer} />, inkOptions(screen));
   return (await app.waitUntilExit()) as QuizRunResult;
 }

@@ -2,11 +2,11 @@
 // useApp().exit(); this is the one place that mounts them and waits for that exit.
 import type { ReactElement } from 'react';
 import { render } from 'ink';
-import { applyColorPolicy } from '../render/color.js';
+import type { Screen } from '../render/streams.js';
+import { inkOptions } from './screen.js';
 
-export async function renderOnce(view: ReactElement): Promise<void> {
-  applyColorPolicy();
-  await render(view).waitUntilExit();
+export async function renderOnce(screen: Screen, view: ReactElement): Promise<void> {
+  await render(view, inkOptions(screen, { exitOnCtrlC: true })).waitUntilExit();
   // Ink leaves the cursor at the end of the view's last line: the shell prompt belongs below it.
-  process.stdout.write('\n');
+  screen.stdout.write('\n');
 }

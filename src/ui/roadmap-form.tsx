@@ -3,6 +3,7 @@
 // schema's own defaults.
 import { levelSchema } from '../core/common-schema.js';
 import { roadmapInputSchema } from '../core/roadmap/input-schema.js';
+import type { Screen } from '../render/streams.js';
 import { runForm, type FormField, type FormValues } from './form.js';
 import { firstValid, splitList } from './form-defaults.js';
 import type { ProfileDefaults } from '../core/config/schema.js';
@@ -22,6 +23,6 @@ export function roadmapFields(given: Record<string, unknown>, last?: Record<stri
 }
 
 /** Ask for what is missing; resolves with the answers (throws InterruptedError when cancelled). */
-export function askRoadmapInput(given: Record<string, unknown>, last?: Record<string, unknown>, config?: ProfileDefaults): Promise<FormValues> {
-  return runForm('Plan a roadmap: a few questions (Esc to cancel)', roadmapFields(given, last, config));
+export function askRoadmapInput(screen: Screen, given: Record<string, unknown>, last?: Record<string, unknown>, config?: ProfileDefaults): Promise<FormValues> {
+  return runForm(screen, 'Plan a roadmap: a few questions (Esc to cancel)', roadmapFields(given, last, config));
 }

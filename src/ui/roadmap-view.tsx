@@ -5,7 +5,9 @@ import React, { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { Roadmap, Month } from '../core/roadmap/schema.js';
 import type { Meta } from '../render/json.js';
-import { metaLine } from '../render/roadmap-text.js';
+import { colorFor } from '../render/color.js';
+import { metaLine, roadmapVideosText, type RoadmapData } from '../render/roadmap-text.js';
+import type { Screen } from '../render/streams.js';
 import { renderOnce } from './render-once.js';
 
 function MonthSection({ month }: { month: Month }) {
@@ -74,6 +76,7 @@ export function RoadmapView({ roadmap, meta }: { roadmap: Roadmap; meta: Meta })
   );
 }
 
-export async function showRoadmap(roadmap: Roadmap, meta: Meta): Promise<void> {
-  await renderOnce(<RoadmapView roadmap={roadmap} meta={meta} />);
+export async function showRoadmap(data: RoadmapData, meta: Meta, screen: Screen): Promise<void> {
+  await renderOnce(screen, <RoadmapView roadmap={data} meta={meta} />);
+  screen.stdout.write(roadmapVideosText(data, meta, colorFor(screen.color)));
 }

@@ -2,6 +2,7 @@
 // when neither --skills nor --resume gave anything to assess.
 import { skillsInputSchema } from '../core/skills/schema.js';
 import * as z from '../core/zod.js';
+import type { Screen } from '../render/streams.js';
 import { runForm, type FormField, type FormValues } from './form.js';
 import { firstValid, splitList, type FormDefaults } from './form-defaults.js';
 
@@ -30,6 +31,6 @@ export function skillsFields(ask: { role: boolean; skills: boolean }, { last, co
 }
 
 /** Ask for what is missing; resolves with the answers (throws InterruptedError when cancelled). */
-export function askSkillsInput(ask: { role: boolean; skills: boolean }, defaults: FormDefaults): Promise<FormValues> {
-  return runForm('Assess your skills: a few questions (Esc to cancel)', skillsFields(ask, defaults));
+export function askSkillsInput(screen: Screen, ask: { role: boolean; skills: boolean }, defaults: FormDefaults): Promise<FormValues> {
+  return runForm(screen, 'Assess your skills: a few questions (Esc to cancel)', skillsFields(ask, defaults));
 }

@@ -7,6 +7,7 @@ import { orderedGaps } from '../core/skills/generate.js';
 import type { Meta } from '../render/json.js';
 import { metaLine } from '../render/roadmap-text.js';
 import type { SkillsData } from '../render/skills-text.js';
+import type { Screen } from '../render/streams.js';
 import { renderOnce } from './render-once.js';
 
 function scoreColor(score: number): string {
@@ -89,6 +90,6 @@ export function SkillsView({ data, meta }: { data: SkillsData; meta: Meta }) {
   );
 }
 
-export async function showSkills(data: SkillsData, meta: Meta): Promise<void> {
-  await renderOnce(<SkillsView data={data} meta={meta} />);
+export async function showSkills(data: SkillsData, meta: Meta, screen: Screen): Promise<void> {
+  await renderOnce(screen, <SkillsView data={data} meta={meta} />);
 }

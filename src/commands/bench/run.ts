@@ -4,11 +4,14 @@ import { saveRun, type Change } from '../../core/bench/history.js';
 import { newRun, runBench, runContextSize } from '../../core/bench/runner.js';
 import type { BenchPlan, BenchRun } from '../../core/bench/types.js';
 import { createRunContext } from '../../core/context.js';
-import { isCareerForgeError, UsageError } from '../../core/errors.js';
+import { isCareerForgeError, UsageError, withData } from '../../core/errors.js';
 import { drive } from '../../core/events.js';
 import { settingSchemas } from '../../core/config/schema.js';
-import { successEnvelope, writeJson } from '../../render/json.js';
-import { elapsed, listFlag, rawSettings, type GlobalFlags, type Session } from '../shared.js';
+import type { ChalkInstance } from 'chalk';
+import type { Meta } from '../../core/meta.js';
+import { emit, type View } from '../emit.js';
+import { elapsed, type Session } from '../session.js';
+import { listFlag, rawSettings, type GlobalFlags } from '../shared.js';
 
 export interface BenchFlags extends GlobalFlags {
   models?: string;
@@ -87,28 +90,33 @@ export async function benchCommand(flags: BenchFlags, session: Session): Promise
   const changes: Change[] = interrupted ? [] : await saveRun(ctx.store, run);
   const tokens = run.models.flatMap((m) => m.tests).reduce((n, t) => n + (t.prompt_tokens + t.gen_tokens) * t.repetitions * t.parallel, 0);
   Object.assign(session.meta, { latency_ms: elapsed(session), tokens_used: Math.round(tokens), id: run.id, num_ctx: run.num_ctx });
-  const shown = flags.compare ? changes : undefined;
-  if (failure !== undefined) {
-    session.failureData = { run, ...(shown ? { changes: shown } : {}) };
-    if (!session.json) await render(run, flags, session, shown);
-    throw failure;
-  }
-  if (session.json) return writeJson(successEnvelope({ run, ...(shown ? { changes: shown } : {}) }, session.meta));
-  await render(run, flags, session, shown);
+  const result: BenchResult = { run, ...(flags.compare ? { changes } : {}) };
+  const view = benchView(flags);
+  if (failure === undefined) return emit(session, result, view);
+  // What finished is shown (text) or carried by the error envelope (--json).
+  if (!session.json) await emit(session, result, view);
+  throw isCareerForgeError(failure) ? withData(failure, result) : failure;
 }
 
-async function render(run: BenchRun, flags: BenchFlags, session: Session, changes: Change[] | undefined): Promise<void> {
-  const text = await import('../../render/bench-text.js');
-  if (flags.csv) return void process.stdout.write(text.benchCsv(run));
-  if (flags.md) return void process.stdout.write(text.benchMarkdown(run, changes));
-  const { colorFor } = await import('../../render/color.js');
-  process.stdout.write(text.benchText(run, colorFor(process.stdout, session.env), changes));
+interface BenchResult {
+  run: BenchRun;
+  changes?: Change[];
+}
+
+function benchView(flags: BenchFlags): View<BenchResult> {
+  return {
+    text: async () => {
+      const text = await import('../../render/bench-text.js');
+      if (flags.csv) return ({ run }: BenchResult) => text.benchCsv(run);
+      if (flags.md) return ({ run, changes }: BenchResult) => text.benchMarkdown(run, changes);
+      return ({ run, changes }: BenchResult, _meta: Meta, c: ChalkInstance) => text.benchText(run, c, changes);
+    },
+  };
 }
 
 /** Live progress on a terminal (an ora spinner on stderr); warnings always reach stderr. */
 async function progressLine(session: Session) {
-  const live = !session.json && process.stderr.isTTY === true && !session.env.CI;
-  const spinner = live ? (await import('ora')).default({ text: 'bench: starting', stream: process.stderr }).start() : undefined;
+  const spinner = session.spinner() ? (await import('ora')).default({ text: 'bench: starting', stream: session.stderr as NodeJS.WritableStream }).start() : undefined;
   return {
     set: (text: string) => void (spinner && (spinner.text = `bench: ${text}`)),
     warn: (message: string) => (spinner?.clear(), session.warn(message)),

@@ -4,8 +4,9 @@ import { UsageError } from '../../core/errors.js';
 import { PROFILE_DEFAULT_KEYS, SETTING_DEFAULTS, SETTING_ENV, SETTING_KEYS, type ProfileDefaultKey, type SettingKey } from '../../core/config/schema.js';
 import { parseProfileDefault, parseSetting, resolveHome } from '../../core/config/settings.js';
 import { LocalStore } from '../../core/store/store.js';
-import { successEnvelope, writeJson } from '../../render/json.js';
-import { rawSettings, type GlobalFlags, type Session } from '../shared.js';
+import { emitLine } from '../emit.js';
+import type { Session } from '../session.js';
+import { rawSettings, type GlobalFlags } from '../shared.js';
 
 const ALL_KEYS: readonly string[] = [...SETTING_KEYS, ...PROFILE_DEFAULT_KEYS];
 
@@ -18,10 +19,7 @@ function keyOf(raw: string): SettingKey | ProfileDefaultKey {
 // Profile defaults only feed the input forms: they live in the config file and nowhere else.
 const isProfileKey = (key: string): key is ProfileDefaultKey => (PROFILE_DEFAULT_KEYS as readonly string[]).includes(key);
 
-function out(session: Session, data: unknown, text: string): void {
-  if (session.json) writeJson(successEnvelope(data, session.meta));
-  else process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
-}
+const out = emitLine;
 
 export async function configCommand(action: string, args: string[], flags: GlobalFlags, session: Session): Promise<void> {
   const store = new LocalStore(resolveHome(session.env), session.warn);

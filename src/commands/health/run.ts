@@ -1,31 +1,29 @@
 // `careerforge health`: run the checks, render them, exit 0 only when all pass.
-import { createRunContext } from '../../core/context.js';
-import { CareerForgeError } from '../../core/errors.js';
 import { drive } from '../../core/events.js';
-import { runHealth } from '../../core/ollama-admin/health.js';
-import { successEnvelope, writeJson } from '../../render/json.js';
-import { elapsed, outputMode, rawSettings, type GlobalFlags, type Session } from '../shared.js';
+import { failedCheck, runHealth, type HealthReport } from '../../core/ollama-admin/health.js';
+import { emit, renderText, type View } from '../emit.js';
+import { openContext } from '../generation.js';
+import { elapsed, type Session } from '../session.js';
+import type { GlobalFlags } from '../shared.js';
+
+export const healthView: View<HealthReport> = {
+  text: async () => {
+    const { healthText } = await import('../../render/health-text.js');
+    return (report, _meta, c) => healthText(report, c);
+  },
+  ink: async () => (await import('../../ui/health-view.js')).showHealth,
+};
 
 export async function healthCommand(flags: GlobalFlags, session: Session): Promise<void> {
-  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
-  session.meta.model = ctx.settings.model;
+  const ctx = await openContext(session, flags);
   session.meta.host = ctx.settings.host;
-  const mode = outputMode(session);
   const report = await drive(runHealth(ctx.ollama()), () => undefined);
   Object.assign(session.meta, { latency_ms: elapsed(session), tokens_used: report.round_trip?.tokens_used ?? 0 });
-
-  if (mode === 'ink') {
-    const { showHealth } = await import('../../ui/health-view.js');
-    await showHealth(report);
-  } else if (mode === 'text') {
-    const [{ healthText }, { colorFor }] = await Promise.all([import('../../render/health-text.js'), import('../../render/color.js')]);
-    process.stdout.write(healthText(report, colorFor(process.stdout, session.env)));
-  }
-  if (!report.ok) {
-    const failed = report.checks.find((c) => c.status === 'fail');
-    session.failureData = report;
-    // In text and Ink modes the report is already on screen; the handler prints the one-line error.
-    throw new CareerForgeError('CHECK_FAILED', `health check "${failed?.name}" failed: ${failed?.detail}${failed?.fix ? ` (fix: ${failed.fix})` : ''}`);
-  }
-  if (mode === 'json') writeJson(successEnvelope(report, session.meta));
+  const failure = failedCheck(report, report);
+  if (!failure) return emit(session, report, healthView);
+  // In text and Ink modes the report goes on screen; the handler prints the one-line error (and
+  // in --json the error envelope carries the report as its data).
+  if (session.mode === 'ink') await (await healthView.ink!())(report, session.meta, session.screen());
+  else if (session.mode === 'text') session.stdout.write(await renderText(session, report, healthView));
+  throw failure;
 }

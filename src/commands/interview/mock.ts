@@ -2,12 +2,13 @@
 // the store and is written after every answer (the answer first, then its grade), so an
 // interrupted session loses nothing that was answered and --resume continues from it.
 import type { RunContext } from '../../core/context.js';
-import { CareerForgeError, ExitCode } from '../../core/errors.js';
+import { CareerForgeError, ExitCode, NotFoundError } from '../../core/errors.js';
 import { addStats, drive, emptyStats } from '../../core/events.js';
 import { gradeAnswer, MAX_ANSWER_CHARS, nextStep, summarize, type MockStep } from '../../core/interview/mock.js';
 import { stripControl } from '../../core/sanitize.js';
 import type { MockTurn, SavedInterview } from '../../core/interview/schema.js';
-import { statsMeta, type Session } from '../shared.js';
+import { statsMeta } from '../../core/meta.js';
+import type { Session } from '../session.js';
 
 export async function runMock(ctx: RunContext, id: string, session: Session): Promise<void> {
   const now = new Date().toISOString();
@@ -22,14 +23,14 @@ export async function resumeMock(ctx: RunContext, id: string | undefined, sessio
   let record: SavedInterview | undefined;
   if (id !== undefined) {
     record = data.interviews[id];
-    if (!record?.mock) throw new CareerForgeError('NOT_FOUND', `--resume: no mock interview with id "${id}"`, ExitCode.usage);
-    if (record.mock.status === 'completed') throw new CareerForgeError('NOT_FOUND', `--resume: mock interview ${id} is already finished`, ExitCode.usage);
+    if (!record?.mock) throw new NotFoundError(`--resume: no mock interview with id "${id}"`);
+    if (record.mock.status === 'completed') throw new NotFoundError(`--resume: mock interview ${id} is already finished`);
   } else {
     record = Object.values(data.interviews)
       .filter((r) => r.mock?.status === 'in_progress')
       .sort((a, b) => a.mock!.updated_at.localeCompare(b.mock!.updated_at))
       .at(-1);
-    if (!record) throw new CareerForgeError('NOT_FOUND', '--resume: no unfinished mock interview; start one with careerforge interview --mock --role "..."', ExitCode.usage);
+    if (!record) throw new NotFoundError('--resume: no unfinished mock interview; start one with careerforge interview --mock --role "..."');
   }
   return conduct(ctx, record.id, session);
 }
@@ -52,7 +53,7 @@ async function conduct(ctx: RunContext, id: string, session: Session): Promise<v
     });
 
   const { runMockInterview } = await import('../../ui/interview-mock.js');
-  const result = await runMockInterview({
+  const result = await runMockInterview(session.screen(), {
     first: nextStep(interview, record.mock!.turns),
     maxChars: MAX_ANSWER_CHARS,
     async submit(step: MockStep, raw: string, onTokens: (tokens: number) => void) {

@@ -1,4 +1,5 @@
 // `careerforge progress [list] | show ID | done|skip|undo ID TASK... | export ID --format md|ics`.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
@@ -6,10 +7,34 @@ import { roadmapToIcs } from '../../core/progress/ics.js';
 import { findRoadmap, listRoadmaps, markTasks, summarize, type Mark } from '../../core/progress/progress.js';
 import { resolveHome } from '../../core/config/settings.js';
 import { LocalStore } from '../../core/store/store.js';
-import { colorFor } from '../../render/color.js';
-import { successEnvelope, writeJson } from '../../render/json.js';
-import { listText, roadmapMarkdown, showText } from '../../render/progress-text.js';
-import { numberFlag, outputMode, type Session } from '../shared.js';
+import type { RoadmapSummary } from '../../core/progress/progress.js';
+import type { SavedRoadmap } from '../../core/store/schema.js';
+import { roadmapMarkdown } from '../../render/progress-text.js';
+import { emit, emitLine, type View } from '../emit.js';
+import type { Session } from '../session.js';
+import { numberFlag } from '../shared.js';
+
+const listView: View<{ roadmaps: RoadmapSummary[] }> = {
+  text: async () => {
+    const { listText } = await import('../../render/progress-text.js');
+    return (data, _meta, c) => listText(data.roadmaps, c);
+  },
+  ink: async () => {
+    const { showProgressList } = await import('../../ui/progress-view.js');
+    return (data, _meta, screen) => showProgressList(data.roadmaps, screen);
+  },
+};
+
+const planView: View<SavedRoadmap & { summary: RoadmapSummary }> = {
+  text: async () => {
+    const { showText } = await import('../../render/progress-text.js');
+    return (data, _meta, c) => showText(data, data.summary, c);
+  },
+  ink: async () => {
+    const { showProgressPlan } = await import('../../ui/progress-view.js');
+    return (data, _meta, screen) => showProgressPlan(data, data.summary, screen);
+  },
+};
 
 export interface ProgressFlags {
   json?: boolean;
@@ -29,29 +54,22 @@ export async function progressCommand(action: string | undefined, args: string[]
     case 'list':
     case 'ls': {
       noExtra(args, 0, 'progress [list]');
-      const summaries = listRoadmaps(await store.read()).map(summarize);
-      if (session.json) return writeJson(successEnvelope({ roadmaps: summaries }, session.meta));
-      if (outputMode(session) === 'ink') return (await import('../../ui/progress-view.js')).showProgressList(summaries);
-      return void process.stdout.write(listText(summaries, colorFor(process.stdout, session.env)));
+      return emit(session, { roadmaps: listRoadmaps(await store.read()).map(summarize) }, listView);
     }
     case 'show': {
       const id = need(args[0], 'progress show ID');
       noExtra(args, 1, 'progress show ID');
       const saved = findRoadmap(await store.read(), id);
-      const summary = summarize(saved);
-      if (session.json) return writeJson(successEnvelope({ ...saved, summary }, session.meta));
-      if (outputMode(session) === 'ink') return (await import('../../ui/progress-view.js')).showProgressPlan(saved, summary);
-      return void process.stdout.write(showText(saved, summary, colorFor(process.stdout, session.env)));
+      return emit(session, { ...saved, summary: summarize(saved) }, planView);
     }
     case 'done':
     case 'skip':
     case 'undo': {
       const id = need(args[0], `progress ${verb} ID TASK...`);
       const result = await markTasks(store, id, args.slice(1), MARKS[verb]!);
-      if (session.json) return writeJson(successEnvelope(result, session.meta));
       const what = verb === 'undo' ? 'reopened' : `marked ${result.mark}`;
       const s = result.summary;
-      return void process.stdout.write(`${id}: ${what} ${result.tasks.length} task${result.tasks.length === 1 ? '' : 's'} (${result.tasks.join(', ')}); now ${s.percent}% done (${s.done + s.skipped}/${s.total})\n`);
+      return emitLine(session, result, `${id}: ${what} ${result.tasks.length} task${result.tasks.length === 1 ? '' : 's'} (${result.tasks.join(', ')}); now ${s.percent}% done (${s.done + s.skipped}/${s.total})`);
     }
     case 'export':
       return exportPlan(store, args, flags, session);
@@ -86,7 +104,7 @@ async function exportPlan(store: LocalStore, args: string[], flags: ProgressFlag
     out = path.resolve(flags.out);
     try {
       // Write beside the target and rename, so an interrupted export never leaves half a file.
-      const temp = `${out}.${process.pid}.tmp`;
+      const temp = `${out}.${randomBytes(4).toString('hex')}.tmp`;
       fs.writeFileSync(temp, text);
       fs.renameSync(temp, out);
     } catch (error) {
@@ -94,10 +112,10 @@ async function exportPlan(store: LocalStore, args: string[], flags: ProgressFlag
     }
   }
   if (session.json) {
-    return writeJson(successEnvelope({ id, format, ...(events === undefined ? {} : { events }), ...(out ? { out, bytes: Buffer.byteLength(text) } : { content: text }) }, session.meta));
+    return emitLine(session, { id, format, ...(events === undefined ? {} : { events }), ...(out ? { out, bytes: Buffer.byteLength(text) } : { content: text }) }, '');
   }
-  if (out) return void process.stderr.write(`wrote ${format === 'ics' ? `${events} weekly events` : 'the checklist'} to ${out}\n`);
-  process.stdout.write(text);
+  if (out) return void session.stderr.write(`wrote ${format === 'ics' ? `${events} weekly events` : 'the checklist'} to ${out}\n`);
+  session.stdout.write(text);
 }
 
 function need(value: string | undefined, usage: string): string {

@@ -1,17 +1,31 @@
 // `careerforge setup`: pull what is missing, create the coach model, finish with the health check.
-import { createRunContext } from '../../core/context.js';
-import { CareerForgeError } from '../../core/errors.js';
 import { drive } from '../../core/events.js';
-import { runSetup } from '../../core/ollama-admin/setup.js';
-import { successEnvelope, writeJson } from '../../render/json.js';
-import { elapsed, rawSettings, type GlobalFlags, type Session } from '../shared.js';
+import { failedCheck } from '../../core/ollama-admin/health.js';
+import { runSetup, type SetupReport } from '../../core/ollama-admin/setup.js';
+import type { Meta } from '../../core/meta.js';
+import { emit, type View } from '../emit.js';
+import { openContext } from '../generation.js';
+import { elapsed, type Session } from '../session.js';
+import type { GlobalFlags } from '../shared.js';
+
+export const setupView: View<SetupReport> = {
+  text: async () => {
+    const { healthText } = await import('../../render/health-text.js');
+    return (report: SetupReport, _meta: Meta, c) => {
+      const summary = [
+        report.pulled.length > 0 ? `Pulled ${report.pulled.join(', ')}.` : `Nothing to pull: ${report.present.join(', ')} already present.`,
+        `Created ${report.created.model} from ${report.created.from}.`,
+      ];
+      return `${summary.join('\n')}\n${healthText(report.health, c)}`;
+    };
+  },
+};
 
 export async function setupCommand(flags: GlobalFlags, session: Session): Promise<void> {
-  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
-  session.meta.model = ctx.settings.model;
+  const ctx = await openContext(session, flags);
   session.meta.host = ctx.settings.host;
   const { createSetupProgress } = await import('../../render/setup-progress.js');
-  const progress = createSetupProgress(process.stderr, session.json);
+  const progress = createSetupProgress(session.stderr, session.json);
   let report;
   try {
     report = await drive(runSetup(ctx.ollama()), (event) => progress.on(event));
@@ -19,19 +33,10 @@ export async function setupCommand(flags: GlobalFlags, session: Session): Promis
     progress.stop();
   }
   Object.assign(session.meta, { latency_ms: elapsed(session), tokens_used: report.health.round_trip?.tokens_used ?? 0 });
-
-  if (!session.json) {
-    const [{ healthText }, { colorFor }] = await Promise.all([import('../../render/health-text.js'), import('../../render/color.js')]);
-    const summary = [
-      report.pulled.length > 0 ? `Pulled ${report.pulled.join(', ')}.` : `Nothing to pull: ${report.present.join(', ')} already present.`,
-      `Created ${report.created.model} from ${report.created.from}.`,
-    ];
-    process.stdout.write(`${summary.join('\n')}\n${healthText(report.health, colorFor(process.stdout, session.env))}`);
-  }
-  if (!report.health.ok) {
-    const failed = report.health.checks.find((c) => c.status === 'fail');
-    session.failureData = report;
-    throw new CareerForgeError('CHECK_FAILED', `setup finished but health check "${failed?.name}" failed: ${failed?.detail}${failed?.fix ? ` (fix: ${failed.fix})` : ''}`);
-  }
-  if (session.json) writeJson(successEnvelope(report, session.meta));
+  const failure = failedCheck(report.health, report, 'setup finished but health check');
+  // Shown in full either way (text on a terminal too: setup has no Ink view); --json carries it
+  // in the success envelope, or as the failure envelope's data.
+  if (!failure) return emit(session, report, setupView);
+  if (!session.json) await emit(session, report, setupView);
+  throw failure;
 }

@@ -3,7 +3,7 @@
 import type { LocalStore } from '../store/store.js';
 import type { SavedBench } from './schema.js';
 import type { StoreData } from '../store/schema.js';
-import { newId } from '../context.js';
+import { newId } from '../store/record.js';
 import type { BenchRun } from './types.js';
 
 /** Enough history to compare against without letting the store grow without bound. */

@@ -88,8 +88,8 @@ export function resolveSettings(flags: RawSettings, env: NodeJS.ProcessEnv, conf
 export function resolveHome(env: NodeJS.ProcessEnv): string {
   const override = env.CAREERFORGE_HOME?.trim();
   if (override) return path.resolve(override);
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Preferences', 'careerforge');
-  if (process.platform === 'win32') {
+  if (os.platform() === 'darwin') return path.join(os.homedir(), 'Library', 'Preferences', 'careerforge');
+  if (os.platform() === 'win32') {
     return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'careerforge', 'Config');
   }
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'careerforge');

@@ -7,7 +7,7 @@ import { answerBudget } from '../llm/budget.js';
 import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
-import { dataBlock, sanitizeDeep } from '../sanitize.js';
+import { dataBlock } from '../sanitize.js';
 import {
   interviewBatchSchema, type GeneratedInterviewQuestion, type Interview, type InterviewInput,
 } from './schema.js';
@@ -58,7 +58,7 @@ export async function* generateInterview(handle: OllamaHandle, input: InterviewI
       numPredict: answerBudget(handle, Math.ceil((FRAME_TOKENS + n * TOKENS_PER_QUESTION) * 1.5), [system, prompt]),
       check: (batch) => checkInterviewBatch(batch.questions, n, input.type, earlier),
     });
-    const value = sanitizeDeep(result.value);
+    const { value } = result;
     questions.push(...value.questions);
     for (const tip of value.tips) {
       if (tips.length < MAX_TIPS && !tips.some((t) => normalizeText(t) === normalizeText(tip))) tips.push(tip);

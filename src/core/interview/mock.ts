@@ -7,7 +7,7 @@ import { answerBudget } from '../llm/budget.js';
 import type { CallStats, GenEvent } from '../events.js';
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
-import { dataBlock, sanitizeDeep } from '../sanitize.js';
+import { dataBlock } from '../sanitize.js';
 import { gradeSchema, type Grade, type Interview, type InterviewQuestion, type MockSummary, type MockTurn, type SavedGrade } from './schema.js';
 
 /** Below this score an answer is weak and gets one follow-up question. */
@@ -67,7 +67,7 @@ export async function* gradeAnswer(
     numPredict: answerBudget(handle, GRADE_TOKENS * 2, [system, prompt]),
     check: (grade) => checkGrade(grade, criteria),
   });
-  const grade = sanitizeDeep(result.value);
+  const grade = result.value;
   // The criteria are the question's own points, in order, whatever wording the model echoed.
   const aligned = grade.criteria.map((c, i) => ({ ...c, criterion: criteria[i] ?? c.criterion }));
   return {

@@ -10,6 +10,7 @@ import type { OllamaHandle } from './client.js';
 import { withServerRetry } from './client.js';
 import { emptyStats, type CallStats, type GenEvent } from '../events.js';
 import { renderPrompt } from './prompts.js';
+import { sanitizeDeep } from '../sanitize.js';
 import * as z from '../zod.js';
 import { describeIssues } from '../zod.js';
 
@@ -134,7 +135,8 @@ function validate<T>(text: string, req: StructuredRequest<T>): T {
   if (problems.length > 0) {
     throw new AttemptError('INVALID_OUTPUT', `the reply fails a check (${problems[0]})`, problems.slice(0, 20), text);
   }
-  return parsed.data;
+  // Valid: now strip terminal control sequences from every string, once, here for every generator.
+  return sanitizeDeep(parsed.data);
 }
 
 function nextMessages(base: Message[], failure: AttemptError): Message[] {

@@ -7,6 +7,7 @@ import { drive, round1, tokensPerSecond } from '../events.js';
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
 import * as z from '../zod.js';
+import { CheckFailedError } from '../errors.js';
 
 export type CheckName = 'server' | 'model' | 'round_trip' | 'loaded';
 
@@ -126,4 +127,11 @@ function since(t: number): number {
 
 function gb(bytes: number): string {
   return `${(bytes / 1e9).toFixed(1)} GB`;
+}
+
+/** The one-line error for a failed report, carrying `data` (the report, or what contains it) into the envelope. */
+export function failedCheck<D>(report: HealthReport, data: D, prefix = 'health check'): CheckFailedError<D> | undefined {
+  if (report.ok) return undefined;
+  const failed = report.checks.find((c) => c.status === 'fail');
+  return new CheckFailedError(`${prefix} "${failed?.name}" failed: ${failed?.detail}${failed?.fix ? ` (fix: ${failed.fix})` : ''}`, data);
 }

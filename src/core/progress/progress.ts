@@ -1,7 +1,7 @@
 // Progress on saved roadmaps: task addresses (`M.W.T`, or `M.W` for a whole week), percent done
 // ((done + skipped) / total) overall and per month, and marking tasks under the store lock so
 // concurrent `progress done` runs never lose each other's updates.
-import { CareerForgeError, ExitCode, UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { SavedRoadmap, StoreData } from '../store/schema.js';
 import type { LocalStore } from '../store/store.js';
 
@@ -68,7 +68,7 @@ export function findRoadmap(data: StoreData, id: string): SavedRoadmap {
   if (!saved) {
     const known = Object.keys(data.roadmaps);
     const hint = known.length ? `saved ids: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', ...' : ''}` : 'no roadmaps are saved yet';
-    throw new CareerForgeError('NOT_FOUND', `no roadmap with id "${id}" (${hint}; see careerforge progress)`, ExitCode.usage);
+    throw new NotFoundError(`no roadmap with id "${id}" (${hint}; see careerforge progress)`);
   }
   return saved;
 }

@@ -1,7 +1,7 @@
 // Quiz attempts in the store: every answer is saved as it is given (per question, with its topic),
 // an attempt is created with its first answer (so a quiz left before any answer leaves nothing),
 // and scored when finished. Also the score history and the questions missed last time.
-import { newId } from '../context.js';
+import { newId } from '../store/record.js';
 import type { LocalStore } from '../store/store.js';
 import type { QuizAttempt, QuizQuestion, QuizScore, SavedQuiz } from './schema.js';
 import type { StoreData } from '../store/schema.js';

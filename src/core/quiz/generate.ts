@@ -8,7 +8,7 @@ import { answerBudget } from '../llm/budget.js';
 import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
-import { dataBlock, sanitizeDeep } from '../sanitize.js';
+import { dataBlock } from '../sanitize.js';
 import { quizBatchSchema, type GeneratedQuizQuestion, type Quiz, type QuizInput } from './schema.js';
 import { shuffleOptions } from './shuffle.js';
 
@@ -59,7 +59,7 @@ export async function* generateQuiz(handle: OllamaHandle, input: QuizInput, seed
       numPredict: answerBudget(handle, FRAME_TOKENS + n * TOKENS_PER_QUESTION * 1.5, [system, prompt]),
       check: (batch) => checkQuizBatch(batch.questions, n, earlier),
     });
-    questions.push(...sanitizeDeep(result.value.questions));
+    questions.push(...result.value.questions);
     stats = addStats(stats, result.stats);
     attempts += result.attempts;
   }

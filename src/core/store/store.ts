@@ -14,8 +14,6 @@ import { STORE_VERSION, storeDataSchema, type StoreData } from './schema.js';
 
 export type Warn = (message: string) => void;
 
-const defaultWarn: Warn = (message) => process.stderr.write(`warning: ${message}\n`);
-
 interface FileSpec<T> {
   name: string;
   schema: z.ZodMiniType<T>;
@@ -34,7 +32,8 @@ const migrations: Record<string, (store: Conf<Record<string, unknown>>) => void>
 export class LocalStore {
   constructor(
     readonly home: string,
-    private readonly warn: Warn = defaultWarn,
+    /** Where a set-aside file is reported: the session's stderr (core writes to no stream itself). */
+    private readonly warn: Warn,
   ) {}
 
   /** A consistent snapshot of the store. */

@@ -4,6 +4,7 @@
 // whole step has a deadline, and the first failure stops new searches (the network is probably
 // down). Results are cached for a day in <home>/videos-cache.json. Videos are an extra: a
 // failure never fails the command, it comes back as status 'missing' with the reason.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sanitizeDeep } from '../sanitize.js';
@@ -161,7 +162,7 @@ function writeCache(file: string | undefined, cache: CacheFile, now: number, ttl
   const entries = Object.fromEntries(Object.entries(cache.entries).filter(([, e]) => now - e.at < ttl));
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify({ version: 1, entries }));
     fs.renameSync(tmp, file);
   } catch {

@@ -1,0 +1,68 @@
+// One run of the CLI, like gh's IOStreams: the streams, the environment, and every decision that
+// depends on them (TTY, colour, spinner, whether a form may open), made here once. cli.ts builds
+// it from `process`; tests build it from fake streams, so every TTY-dependent path runs in-process.
+// Nothing below src/commands reads `process`.
+import type { Meta } from '../core/meta.js';
+import type { Warn } from '../core/store/store.js';
+import type { InStream, OutStream, Screen } from '../render/streams.js';
+
+export type { InStream, OutStream };
+
+export interface SessionIO {
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: InStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export type OutputMode = 'json' | 'ink' | 'text';
+
+export interface Session extends SessionIO {
+  json: boolean;
+  signal: AbortSignal;
+  /** Filled by the command as it learns things; the error envelope carries it too. */
+  meta: Meta;
+  warn: Warn;
+  started: number;
+  /** json, a rich view on a terminal, or plain text for pipes and files. */
+  mode: OutputMode;
+  /** Whether a form may open: stdin and stdout are both terminals (raw mode needs one) and not --json. */
+  canPrompt(): boolean;
+  /** Whether text for this stream gets colour: NO_COLOR wins unless FORCE_COLOR is set (https://no-color.org). */
+  colorEnabled(stream: 'stdout' | 'stderr'): boolean;
+  /** Whether a live spinner may draw on stderr: a terminal, not --json, not CI. */
+  spinner(): boolean;
+  /** The streams an Ink screen uses, with the colour decision for stdout. */
+  screen(): Screen;
+}
+
+export function createSession(io: SessionIO & { json: boolean; signal: AbortSignal; started?: number }): Session {
+  const { stdout, stderr, stdin, env, json } = io;
+  const tty = stdout.isTTY === true && stdin.isTTY === true;
+  return {
+    stdout,
+    stderr,
+    stdin,
+    env,
+    json,
+    signal: io.signal,
+    meta: {},
+    warn: (message) => void stderr.write(`warning: ${message}\n`),
+    started: io.started ?? Date.now(),
+    mode: json ? 'json' : tty ? 'ink' : 'text',
+    canPrompt: () => !json && tty,
+    colorEnabled(which) {
+      if (env.NO_COLOR && !env.FORCE_COLOR) return false;
+      if (env.FORCE_COLOR) return !['0', 'false'].includes(env.FORCE_COLOR);
+      return (which === 'stdout' ? stdout : stderr).isTTY === true;
+    },
+    spinner: () => !json && stderr.isTTY === true && !env.CI,
+    screen() {
+      return { stdout, stderr, stdin, color: this.colorEnabled('stdout') };
+    },
+  };
+}
+
+export function elapsed(session: Session): number {
+  return Math.round(Date.now() - session.started);
+}
