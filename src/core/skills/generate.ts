@@ -26,7 +26,7 @@ export async function* generateSkillsReport(handle: OllamaHandle, input: SkillsI
     input.resume ? document('cv', input.resume) : 'No CV was given: judge from the listed skills only.',
     input.job ? document('job_description', input.job) : 'No job description was given: judge against what the role typically needs.',
   ].join('\n\n');
-  const prompt = renderPrompt('skills', { profile, documents, role: JSON.stringify(input.role), schema: JSON.stringify(jsonSchemaOf(skillsReportSchema)) });
+  const prompt = renderPrompt('skills', { profile, documents, schema: JSON.stringify(jsonSchemaOf(skillsReportSchema)) });
   return yield* generateStructured(handle, {
     task: 'skills gap',
     schema: skillsReportSchema,
