@@ -3,6 +3,7 @@ import { Ollama } from 'ollama';
 import { CareerForgeError, InterruptedError, isCareerForgeError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
 import { createTransport, type TransportState } from './transport.js';
+import type { CacheSession } from '../cache/session.js';
 
 export interface OllamaHandle {
   ollama: Ollama;
@@ -10,6 +11,8 @@ export interface OllamaHandle {
   model: string;
   settings: Settings;
   signal: AbortSignal;
+  /** The response cache, when the command uses one (see core/cache). */
+  cache?: CacheSession;
   /** Map anything thrown by ollama-js or fetch to a CareerForgeError. */
   classify(error: unknown): CareerForgeError;
 }

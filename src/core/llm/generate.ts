@@ -10,6 +10,7 @@ import type { OllamaHandle } from './client.js';
 import { withServerRetry } from './client.js';
 import { emptyStats, type CallStats, type GenEvent } from '../events.js';
 import { renderPrompt } from './prompts.js';
+import { cachedAnswer, rememberAnswer } from '../cache/hook.js';
 import * as z from '../zod.js';
 import { describeIssues } from '../zod.js';
 
@@ -49,6 +50,19 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
   let messages = base;
   let stats = emptyStats();
   let last: AttemptError | undefined;
+  const options = {
+    num_ctx: settings.num_ctx,
+    num_predict: req.numPredict,
+    temperature: settings.temperature,
+    ...(settings.seed === undefined ? {} : { seed: settings.seed }),
+  };
+  // The response cache (off unless the command turned it on): an identical request already answered.
+  const sent = { messages: base, format, options };
+  const cached = await cachedAnswer(handle, req, sent);
+  if (cached !== undefined) {
+    yield { type: 'cached', task: req.task };
+    return { value: cached, attempts: 0, stats };
+  }
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     yield { type: 'started', task: req.task, attempt, maxAttempts, model: handle.model };
@@ -62,12 +76,7 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
           format,
           stream: true,
           // num_ctx identical on every call: a different value makes Ollama reload the model.
-          options: {
-            num_ctx: settings.num_ctx,
-            num_predict: req.numPredict,
-            temperature: settings.temperature,
-            ...(settings.seed === undefined ? {} : { seed: settings.seed }),
-          },
+          options,
         }),
       );
       let tokens = 0;
@@ -95,6 +104,7 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
         throw new AttemptError('OUTPUT_TRUNCATED', `the answer was cut off at num_predict=${req.numPredict} tokens`, [], text);
       }
       const value = validate(text, req);
+      await rememberAnswer(handle, req.task, sent, value);
       yield { type: 'call-done', task: req.task, attempts: attempt, stats };
       return { value, attempts: attempt, stats };
     } catch (error) {
