@@ -11,6 +11,7 @@ import { registerProgress } from './progress/spec.js';
 import { registerBench } from './bench/spec.js';
 import { registerSetup } from './setup/spec.js';
 import { registerLogs } from './logs/spec.js';
+import { registerCache } from './cache/spec.js';
 
 export const commands: RegisterCommand[] = [
   registerRoadmap,
@@ -23,4 +24,5 @@ export const commands: RegisterCommand[] = [
   registerBench,
   registerSetup,
   registerLogs,
+  registerCache,
 ];

@@ -19,6 +19,7 @@ export interface GlobalFlags {
   retries?: string;
   temperature?: string;
   seed?: string;
+  cache?: boolean;
 }
 
 /** One run of the CLI: what the command adapters and the top-level error handler share. */
@@ -43,8 +44,9 @@ export function outputMode(session: Session): OutputMode {
   return process.stdout.isTTY && process.stdin.isTTY ? 'ink' : 'text';
 }
 
-export function rawSettings(g: GlobalFlags): RawSettings {
+export function rawSettings(g: GlobalFlags): RawSettings & { cache?: boolean } {
   return {
+    cache: g.cache,
     host: g.host,
     model: g.model,
     num_ctx: g.numCtx,

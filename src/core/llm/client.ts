@@ -4,6 +4,7 @@ import { CareerForgeError, InterruptedError, isCareerForgeError } from '../error
 import type { Settings } from '../config/settings.js';
 import { createTransport, type TransportState } from './transport.js';
 import type { CallHooks } from './hooks.js';
+import type { CacheSession } from '../cache/session.js';
 
 export interface OllamaHandle {
   ollama: Ollama;
@@ -13,6 +14,8 @@ export interface OllamaHandle {
   signal: AbortSignal;
   /** Call log and --dry-run (see hooks.ts); absent when nothing records calls. */
   hooks?: CallHooks;
+  /** The response cache, when the command uses one (see core/cache). */
+  cache?: CacheSession;
   /** Map anything thrown by ollama-js or fetch to a CareerForgeError. */
   classify(error: unknown): CareerForgeError;
 }

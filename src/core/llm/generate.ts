@@ -11,6 +11,7 @@ import { withServerRetry } from './client.js';
 import type { CallContext, CallRequest, CallResult } from './hooks.js';
 import { emptyStats, type CallStats, type GenEvent } from '../events.js';
 import { renderPrompt } from './prompts.js';
+import { cachedAnswer, rememberAnswer } from '../cache/hook.js';
 import * as z from '../zod.js';
 import { describeIssues } from '../zod.js';
 
@@ -52,6 +53,19 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
   let messages = base;
   let stats = emptyStats();
   let last: AttemptError | undefined;
+  const options = {
+    num_ctx: settings.num_ctx,
+    num_predict: req.numPredict,
+    temperature: settings.temperature,
+    ...(settings.seed === undefined ? {} : { seed: settings.seed }),
+  };
+  // The response cache (off unless the command turned it on): an identical request already answered.
+  const sent = { messages: base, format, options };
+  const cached = await cachedAnswer(handle, req, sent);
+  if (cached !== undefined) {
+    yield { type: 'cached', task: req.task };
+    return { value: cached, attempts: 0, stats };
+  }
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     yield { type: 'started', task: req.task, attempt, maxAttempts, model: handle.model };
@@ -63,12 +77,7 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
       format,
       stream: true,
       // num_ctx identical on every call: a different value makes Ollama reload the model.
-      options: {
-        num_ctx: settings.num_ctx,
-        num_predict: req.numPredict,
-        temperature: settings.temperature,
-        ...(settings.seed === undefined ? {} : { seed: settings.seed }),
-      },
+      options,
     };
     const call: CallContext = { task: req.task, schemaName: req.schemaName ?? req.task, attempt, maxAttempts, host: handle.host };
     handle.hooks?.beforeCall?.(request, call);
@@ -103,6 +112,7 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
       }
       const value = validate(text, req);
       logCall('ok');
+      await rememberAnswer(handle, req.task, sent, value);
       yield { type: 'call-done', task: req.task, attempts: attempt, stats };
       return { value, attempts: attempt, stats };
     } catch (error) {
