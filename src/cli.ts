@@ -5,6 +5,7 @@ import { commands } from './commands/index.js';
 import { format } from 'node:util';
 import { CareerForgeError, ExitCode, InterruptedError, isCareerForgeError, UsageError } from './core/errors.js';
 import type { Session } from './commands/shared.js';
+import type { CallRecorder } from './core/logs/recorder.js';
 
 const VERSION = '0.1.0';
 
@@ -36,6 +37,8 @@ process.on('SIGINT', () => {
   process.exit(ExitCode.interrupted);
 });
 
+let recorder: CallRecorder | undefined;
+
 function build(): Command {
   const program = new Command('careerforge')
     .description('A local career coach: learning roadmaps, skill gaps, interviews and quizzes from your own Ollama.')
@@ -43,6 +46,13 @@ function build(): Command {
     .exitOverride()
     .configureOutput({ outputError: () => undefined });
   for (const register of commands) register(program, session);
+  // The call log and --dry-run, from the options of the command about to run (call-records.ts).
+  program.hook('preAction', async (_program, action) => {
+    const { callHooksFor } = await import('./commands/call-records.js');
+    const wired = callHooksFor(action.name(), action.opts(), session);
+    session.calls = wired.hooks;
+    recorder = wired.recorder;
+  });
   program.addHelpText(
     'after',
     '\nSettings resolve in this order: flag > environment variable > `careerforge config set` > default.\nAll state lives in one directory: CAREERFORGE_HOME, or the OS config dir (see `careerforge config path`).',
@@ -66,6 +76,7 @@ function finish(code: number): void {
 async function main(): Promise<void> {
   try {
     await build().parseAsync(process.argv);
+    await finishCalls(ExitCode.ok);
     finish(ExitCode.ok);
   } catch (error) {
     if (error instanceof CommanderError && (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')) {
@@ -73,7 +84,17 @@ async function main(): Promise<void> {
     }
     // A bare `careerforge` prints the help on stderr: a usage error, not a success.
     if (error instanceof CommanderError && error.code === 'commander.help') return finish(ExitCode.usage);
+    const { isDryRunStop } = await import('./core/llm/dry-run.js');
+    if (isDryRunStop(error)) {
+      const { dryRunData, dryRunText } = await import('./render/dry-run-text.js');
+      if (session.json) {
+        const { successEnvelope, writeJson } = await import('./render/json.js');
+        writeJson(successEnvelope(dryRunData(error), session.meta));
+      } else process.stdout.write(dryRunText(error));
+      return finish(ExitCode.ok);
+    }
     const failure = toError(error);
+    await finishCalls(failure.exitCode, failure.code);
     if (process.env.CAREERFORGE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     if (session.json) {
       const { errorEnvelope, writeJson } = await import('./render/json.js');
@@ -83,6 +104,13 @@ async function main(): Promise<void> {
     process.stderr.write(`careerforge: ${failure.message}\n`);
     finish(failure.exitCode);
   }
+}
+
+/** The call log's run entry: what the run saved, or how it failed. */
+async function finishCalls(exitCode: number, errorCode?: string): Promise<void> {
+  if (!recorder) return;
+  const { savedIds } = await import('./commands/call-records.js');
+  recorder.finish({ exitCode, ...(errorCode ? { errorCode } : {}), recordIds: savedIds(session.meta) });
 }
 
 void main();

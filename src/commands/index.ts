@@ -10,6 +10,8 @@ import { registerConfig } from './config/spec.js';
 import { registerProgress } from './progress/spec.js';
 import { registerBench } from './bench/spec.js';
 import { registerSetup } from './setup/spec.js';
+import { registerLogs } from './logs/spec.js';
+import { registerCache } from './cache/spec.js';
 
 export const commands: RegisterCommand[] = [
   registerRoadmap,
@@ -21,4 +23,6 @@ export const commands: RegisterCommand[] = [
   registerProgress,
   registerBench,
   registerSetup,
+  registerLogs,
+  registerCache,
 ];

@@ -7,6 +7,7 @@ import type { RawSettings } from '../core/config/settings.js';
 import type { Warn } from '../core/store/store.js';
 import * as z from '../core/zod.js';
 import type { Meta } from '../render/json.js';
+import type { CallHooks } from '../core/llm/hooks.js';
 
 export interface GlobalFlags {
   json?: boolean;
@@ -18,6 +19,7 @@ export interface GlobalFlags {
   retries?: string;
   temperature?: string;
   seed?: string;
+  cache?: boolean;
 }
 
 /** One run of the CLI: what the command adapters and the top-level error handler share. */
@@ -31,6 +33,8 @@ export interface Session {
   failureData?: unknown;
   warn: Warn;
   started: number;
+  /** Call log or --dry-run hooks for the model calls of this run (set by cli.ts, see call-records.ts). */
+  calls?: CallHooks;
 }
 
 export type OutputMode = 'json' | 'ink' | 'text';
@@ -40,8 +44,9 @@ export function outputMode(session: Session): OutputMode {
   return process.stdout.isTTY && process.stdin.isTTY ? 'ink' : 'text';
 }
 
-export function rawSettings(g: GlobalFlags): RawSettings {
+export function rawSettings(g: GlobalFlags): RawSettings & { cache?: boolean } {
   return {
+    cache: g.cache,
     host: g.host,
     model: g.model,
     num_ctx: g.numCtx,
