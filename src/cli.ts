@@ -24,15 +24,17 @@ const session: Session = {
   started: Date.now(),
 };
 
-// when-exit (conf -> atomically) runs its cleanup on SIGINT and then re-raises SIGINT to this
-// process; that echo lands within milliseconds and must not count as the user's second Ctrl-C,
-// or the process would exit before printing the INTERRUPTED envelope.
-let firstInterrupt: number | undefined;
+// Ctrl-C (a real SIGINT, or the key read by the spinner's key guard, which raises one) aborts
+// every in-flight request through the session's signal; the command unwinds and the handler below
+// prints the outcome. A second Ctrl-C does not wait for that. when-exit (conf -> atomically) would
+// re-raise every SIGINT once, which looked like a second press; scripts/build.mjs keeps it off
+// SIGINT (its clean-up still runs on process.exit).
+let interrupts = 0;
 process.on('SIGINT', () => {
-  controller.abort(new InterruptedError());
-  const now = Date.now();
-  firstInterrupt ??= now;
-  if (now - firstInterrupt > 500) process.exit(ExitCode.interrupted); // a second Ctrl-C does not wait
+  interrupts += 1;
+  if (interrupts === 1) return controller.abort(new InterruptedError());
+  process.stderr.write('careerforge: interrupted again: exiting now.\n');
+  process.exit(ExitCode.interrupted);
 });
 
 let recorder: CallRecorder | undefined;

@@ -7,6 +7,7 @@ import { Box, Text, render, useApp, useInput, type Key } from 'ink';
 import { InterruptedError } from '../core/errors.js';
 import type * as z from '../core/zod.js';
 import { applyColorPolicy } from '../render/color.js';
+import { liveOptions } from './live-screen.js';
 
 interface FieldBase {
   /** Key of the value in the result (use the input schema's field name). */
@@ -169,7 +170,7 @@ export async function runForm(title: string, fields: readonly FormField[]): Prom
   if (fields.length === 0) return {};
   applyColorPolicy();
   // Ctrl-C arrives as input in raw mode; handle it ourselves so cancelling goes through one path.
-  const app = render(<FormApp title={title} fields={fields} />, { exitOnCtrlC: false });
+  const app = render(<FormApp title={title} fields={fields} />, liveOptions());
   const result = (await app.waitUntilExit()) as { values?: FormValues; cancelled?: boolean } | undefined;
   if (!result?.values) throw new InterruptedError();
   return result.values;
