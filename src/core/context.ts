@@ -5,6 +5,8 @@ import { resolveHome, resolveSettings, type RawSettings, type Settings } from '.
 import { LocalStore, type Warn } from './store/store.js';
 import { attachCache } from './cache/attach.js';
 import type { CallHooks } from './llm/hooks.js';
+import { usePromptOverrides } from './llm/prompts.js';
+import { loadOverrides } from './prompts/overrides.js';
 
 export interface RunContext {
   home: string;
@@ -23,6 +25,8 @@ export async function createRunContext(flags: RawSettings & { cache?: boolean },
   const home = resolveHome(env);
   const store = new LocalStore(home, warn);
   const settings = resolveSettings(flags, env, await store.readConfig());
+  // The user's prompt copies, checked before anything is sent (a bad placeholder is exit 2).
+  usePromptOverrides(loadOverrides(home, warn));
   let handle: OllamaHandle | undefined;
   const withCache = flags.cache ? attachCache({ env, home, warn }) : (h: OllamaHandle) => h;
   return { home, store, settings, signal, warn, ollama: () => (handle ??= withCache(createOllama(settings, signal, hooks))) };
