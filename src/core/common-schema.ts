@@ -39,4 +39,6 @@ export const savedRecordFields = {
   created_at: z.string(),
   model: z.string(),
   input: z.record(z.string(), z.unknown()),
+  /** A title the user gave it with `careerforge rename`. */
+  title: z.optional(z.string()),
 };
