@@ -12,7 +12,7 @@ import { rawSettings, type GlobalFlags } from './shared.js';
 
 /** Settings resolved (flag > env > config > default), the store opened, meta.model set. */
 export async function openContext(session: Session, flags: GlobalFlags): Promise<RunContext> {
-  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
   session.meta.model = ctx.settings.model;
   return ctx;
 }
@@ -24,7 +24,7 @@ export async function generate<O extends GenerationOutcome>(
   label: string,
   work: (on: (event: GenEvent) => void) => Promise<O>,
 ): Promise<O> {
-  const outcome = await withProgress({ label, warn: session.warn, live: session.spinner(), stream: session.stderr }, work);
+  const outcome = await withProgress({ label, warn: session.warn, live: session.spinner(), io: session.spinnerIO() }, work);
   Object.assign(session.meta, outcomeMeta(outcome, ctx.settings.num_ctx));
   return outcome;
 }

@@ -18,3 +18,8 @@ export function globalOptions(cmd: Command): Command {
     .option('--temperature <t>', 'sampling temperature 0-2 (env CAREERFORGE_TEMPERATURE; default 0.4)')
     .option('--seed <n>', 'sampling seed for reproducible answers (env CAREERFORGE_SEED)');
 }
+
+/** Generators only (never bench or health, whose point is a real request). */
+export function cacheOption(cmd: Command): Command {
+  return cmd.option('--cache', 'answer an identical earlier request from the response cache (off by default; see `careerforge cache --help`)');
+}

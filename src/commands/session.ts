@@ -2,9 +2,13 @@
 // depends on them (TTY, colour, spinner, whether a form may open), made here once. cli.ts builds
 // it from `process`; tests build it from fake streams, so every TTY-dependent path runs in-process.
 // Nothing below src/commands reads `process`.
+import type { CallHooks } from '../core/llm/hooks.js';
 import type { Meta } from '../core/meta.js';
 import type { Warn } from '../core/store/store.js';
+import type { GuardedStdin, GuardSignal } from '../render/key-guard.js';
+import type { SpinnerIO } from '../render/spinner.js';
 import type { InStream, OutStream, Screen } from '../render/streams.js';
+import type { RawTerminal } from '../render/terminal-stream.js';
 
 export type { InStream, OutStream };
 
@@ -13,6 +17,8 @@ export interface SessionIO {
   stderr: OutStream;
   stdin: InStream;
   env: NodeJS.ProcessEnv;
+  /** Deliver a signal to this process (Ctrl-C, Ctrl-\\, Ctrl-Z typed while the spinner runs). */
+  raise(signal: GuardSignal): void;
 }
 
 export type OutputMode = 'json' | 'ink' | 'text';
@@ -24,6 +30,8 @@ export interface Session extends SessionIO {
   meta: Meta;
   warn: Warn;
   started: number;
+  /** Call log or --dry-run hooks for the model calls of this run (set by cli.ts, see call-records.ts). */
+  calls?: CallHooks;
   /** json, a rich view on a terminal, or plain text for pipes and files. */
   mode: OutputMode;
   /** Whether a form may open: stdin and stdout are both terminals (raw mode needs one) and not --json. */
@@ -32,6 +40,8 @@ export interface Session extends SessionIO {
   colorEnabled(stream: 'stdout' | 'stderr'): boolean;
   /** Whether a live spinner may draw on stderr: a terminal, not --json, not CI. */
   spinner(): boolean;
+  /** What the live spinner draws on and guards keys through. */
+  spinnerIO(): SpinnerIO;
   /** The streams an Ink screen uses, with the colour decision for stdout. */
   screen(): Screen;
 }
@@ -44,6 +54,7 @@ export function createSession(io: SessionIO & { json: boolean; signal: AbortSign
     stderr,
     stdin,
     env,
+    raise: io.raise,
     json,
     signal: io.signal,
     meta: {},
@@ -57,8 +68,9 @@ export function createSession(io: SessionIO & { json: boolean; signal: AbortSign
       return (which === 'stdout' ? stdout : stderr).isTTY === true;
     },
     spinner: () => !json && stderr.isTTY === true && !env.CI,
+    spinnerIO: () => ({ stderr: stderr as RawTerminal, stdin: stdin as unknown as GuardedStdin, env, raise: io.raise }),
     screen() {
-      return { stdout, stderr, stdin, color: this.colorEnabled('stdout') };
+      return { stdout, stderr, stdin, env, color: this.colorEnabled('stdout') };
     },
   };
 }

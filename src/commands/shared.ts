@@ -16,6 +16,7 @@ export interface GlobalFlags {
   retries?: string;
   temperature?: string;
   seed?: string;
+  cache?: boolean;
 }
 
 export type { OutputMode, Session } from './session.js';
@@ -25,8 +26,9 @@ export { statsMeta } from '../core/meta.js';
 /** The session's output mode (kept for call sites written before Session.mode). */
 export const outputMode = (session: Session): OutputMode => session.mode;
 
-export function rawSettings(g: GlobalFlags): RawSettings {
+export function rawSettings(g: GlobalFlags): RawSettings & { cache?: boolean } {
   return {
+    cache: g.cache,
     host: g.host,
     model: g.model,
     num_ctx: g.numCtx,

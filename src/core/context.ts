@@ -3,6 +3,10 @@
 import { createOllama, type OllamaHandle } from './llm/client.js';
 import { resolveHome, resolveSettings, type RawSettings, type Settings } from './config/settings.js';
 import { LocalStore, type Warn } from './store/store.js';
+import { attachCache } from './cache/attach.js';
+import type { CallHooks } from './llm/hooks.js';
+import { usePromptOverrides } from './llm/prompts.js';
+import { loadOverrides } from './prompts/overrides.js';
 
 export interface RunContext {
   home: string;
@@ -13,10 +17,17 @@ export interface RunContext {
   ollama(): OllamaHandle;
 }
 
-export async function createRunContext(flags: RawSettings, env: NodeJS.ProcessEnv, signal: AbortSignal, warn: Warn): Promise<RunContext> {
+/**
+ * `cache`: answer identical requests from the response cache (--cache; batch unless --no-cache).
+ * `hooks`: the call log or --dry-run (core/llm/hooks.ts).
+ */
+export async function createRunContext(flags: RawSettings & { cache?: boolean }, env: NodeJS.ProcessEnv, signal: AbortSignal, warn: Warn, hooks?: CallHooks): Promise<RunContext> {
   const home = resolveHome(env);
   const store = new LocalStore(home, warn);
   const settings = resolveSettings(flags, env, await store.readConfig());
+  // The user's prompt copies, checked before anything is sent (a bad placeholder is exit 2).
+  usePromptOverrides(loadOverrides(home, warn));
   let handle: OllamaHandle | undefined;
-  return { home, store, settings, signal, warn, ollama: () => (handle ??= createOllama(settings, signal)) };
+  const withCache = flags.cache ? attachCache({ env, home, warn }) : (h: OllamaHandle) => h;
+  return { home, store, settings, signal, warn, ollama: () => (handle ??= withCache(createOllama(settings, signal, hooks))) };
 }

@@ -3,14 +3,14 @@
 // warning and failed attempt, in every mode.
 import type { GenEvent } from '../core/events.js';
 import type { Warn } from '../core/store/store.js';
-import type { OutStream } from './streams.js';
+import { startSpinner, type SpinnerIO } from './spinner.js';
 
 export interface ProgressOptions {
   label: string;
   warn: Warn;
   /** Draw a live spinner (the session's decision: stderr is a terminal, not --json, not CI). */
   live: boolean;
-  stream: OutStream;
+  io: SpinnerIO;
 }
 
 export interface Reporter {
@@ -19,7 +19,7 @@ export interface Reporter {
 }
 
 export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
-  const spinner = opts.live ? (await import('ora')).default({ text: opts.label, stream: opts.stream as NodeJS.WritableStream }).start() : undefined;
+  const spinner = opts.live ? await startSpinner(opts.label, opts.io) : undefined;
   let lastPaint = 0;
   return {
     on(event) {

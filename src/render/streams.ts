@@ -16,6 +16,7 @@ export interface Screen {
   stdout: OutStream;
   stderr: OutStream;
   stdin: InStream;
+  env: NodeJS.ProcessEnv;
   color: boolean;
 }
 

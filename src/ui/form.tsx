@@ -5,6 +5,7 @@
 import React, { useEffect, useReducer } from 'react';
 import { Box, Text, render, useApp, useInput, type Key } from 'ink';
 import { InterruptedError } from '../core/errors.js';
+import { splitChunk } from './key-chunks.js';
 import type * as z from '../core/zod.js';
 import type { Screen } from '../render/streams.js';
 import { inkOptions } from './screen.js';
@@ -81,6 +82,11 @@ type KeyEvent = { input: string; key: Key; fields: readonly FormField[] };
 // A reducer, not closures over state: keys that arrive in one chunk ("role\r" from a paste or
 // tmux) are applied one after another to the latest state.
 function step(state: FormState, { input, key, fields }: KeyEvent): FormState {
+  // One chunk can hold several keys (a Backspace burst, "text\n" pasted): apply each in turn.
+  return splitChunk(input, key).reduce((s, k) => stepKey(s, { ...k, fields }), state);
+}
+
+function stepKey(state: FormState, { input, key, fields }: KeyEvent): FormState {
   if (state.status !== 'editing') return state;
   if (key.escape || (key.ctrl && input === 'c')) return { ...state, status: 'cancelled' };
   const field = fields[state.index];

@@ -64,7 +64,7 @@ export function parseBenchPlan(flags: BenchFlags, defaultModel: string): BenchPl
 }
 
 export async function benchCommand(flags: BenchFlags, session: Session): Promise<void> {
-  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
   const plan = parseBenchPlan(flags, ctx.settings.model);
   session.meta.model = plan.models.join(',');
   const handle = ctx.ollama();
@@ -116,10 +116,11 @@ function benchView(flags: BenchFlags): View<BenchResult> {
 
 /** Live progress on a terminal (an ora spinner on stderr); warnings always reach stderr. */
 async function progressLine(session: Session) {
-  const spinner = session.spinner() ? (await import('ora')).default({ text: 'bench: starting', stream: session.stderr as NodeJS.WritableStream }).start() : undefined;
+  const { startSpinner } = await import('../../render/spinner.js');
+  const spinner = session.spinner() ? await startSpinner('bench: starting', session.spinnerIO()) : undefined;
   return {
     set: (text: string) => void (spinner && (spinner.text = `bench: ${text}`)),
     warn: (message: string) => (spinner?.clear(), session.warn(message)),
-    stop: () => void spinner?.stop(),
+    stop: () => spinner?.stop(),
   };
 }

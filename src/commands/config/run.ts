@@ -32,7 +32,7 @@ export async function configCommand(action: string, args: string[], flags: Globa
         const value = (await store.readConfig())[key];
         return out(session, { key, value: value ?? null, source: value === undefined ? 'unset' : 'config' }, value === undefined ? '' : String(value));
       }
-      const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+      const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
       const value = ctx.settings[key as keyof typeof ctx.settings];
       return out(session, { key, value: value ?? null, source: ctx.settings.sources[key] ?? 'unset' }, value === undefined ? '' : String(value));
     }
@@ -49,7 +49,7 @@ export async function configCommand(action: string, args: string[], flags: Globa
       return out(session, { key }, `${key} unset`);
     }
     case 'list': {
-      const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+      const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
       const rows = SETTING_KEYS.map((key) => ({
         key,
         value: ctx.settings[key as keyof typeof ctx.settings] ?? null,

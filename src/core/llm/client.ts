@@ -3,6 +3,8 @@ import { Ollama } from 'ollama';
 import { CareerForgeError, InterruptedError, isCareerForgeError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
 import { createTransport, type TransportState } from './transport.js';
+import type { CallHooks } from './hooks.js';
+import type { CacheSession } from '../cache/session.js';
 
 export interface OllamaHandle {
   ollama: Ollama;
@@ -10,13 +12,17 @@ export interface OllamaHandle {
   model: string;
   settings: Settings;
   signal: AbortSignal;
+  /** Call log and --dry-run (see hooks.ts); absent when nothing records calls. */
+  hooks?: CallHooks;
+  /** The response cache, when the command uses one (see core/cache). */
+  cache?: CacheSession;
   /** Map anything thrown by ollama-js or fetch to a CareerForgeError. */
   classify(error: unknown): CareerForgeError;
 }
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
-export function createOllama(settings: Settings, signal: AbortSignal): OllamaHandle {
+export function createOllama(settings: Settings, signal: AbortSignal, hooks?: CallHooks): OllamaHandle {
   const state: TransportState = { timedOut: false };
   const fetch = createTransport(signal, settings.timeout * 1000, state);
   const ollama = new Ollama({ host: settings.host, fetch });
@@ -26,6 +32,7 @@ export function createOllama(settings: Settings, signal: AbortSignal): OllamaHan
     model: settings.model,
     settings,
     signal,
+    ...(hooks ? { hooks } : {}),
     classify: (error) => classifyError(error, handle, state),
   };
   return handle;

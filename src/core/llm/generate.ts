@@ -8,9 +8,11 @@ import type { ChatResponse, Message } from 'ollama';
 import { AttemptError, CareerForgeError } from '../errors.js';
 import type { OllamaHandle } from './client.js';
 import { withServerRetry } from './client.js';
+import type { CallContext, CallRequest, CallResult } from './hooks.js';
 import { emptyStats, type CallStats, type GenEvent } from '../events.js';
 import { renderPrompt } from './prompts.js';
 import { sanitizeDeep } from '../sanitize.js';
+import { cachedAnswer, rememberAnswer } from '../cache/hook.js';
 import * as z from '../zod.js';
 import { describeIssues } from '../zod.js';
 
@@ -21,6 +23,8 @@ export interface StructuredRequest<T> {
   system: string;
   prompt: string;
   numPredict: number;
+  /** The schema's name in the call log (default: the task). */
+  schemaName?: string;
   /** Semantic checks on a schema-valid value: one readable problem per entry. */
   check?: (value: T) => string[];
 }
@@ -50,27 +54,39 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
   let messages = base;
   let stats = emptyStats();
   let last: AttemptError | undefined;
+  const options = {
+    num_ctx: settings.num_ctx,
+    num_predict: req.numPredict,
+    temperature: settings.temperature,
+    ...(settings.seed === undefined ? {} : { seed: settings.seed }),
+  };
+  // The response cache (off unless the command turned it on): an identical request already answered.
+  const sent = { messages: base, format, options };
+  const cached = await cachedAnswer(handle, req, sent);
+  if (cached !== undefined) {
+    yield { type: 'cached', task: req.task };
+    return { value: cached, attempts: 0, stats };
+  }
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     yield { type: 'started', task: req.task, attempt, maxAttempts, model: handle.model };
     let text = '';
     let final: ChatResponse | undefined;
+    const request: CallRequest = {
+      model: handle.model,
+      messages,
+      format,
+      stream: true,
+      // num_ctx identical on every call: a different value makes Ollama reload the model.
+      options,
+    };
+    const call: CallContext = { task: req.task, schemaName: req.schemaName ?? req.task, attempt, maxAttempts, host: handle.host };
+    handle.hooks?.beforeCall?.(request, call);
+    const sentAt = Date.now();
+    const logCall = (outcome: string, error?: string) =>
+      handle.hooks?.afterCall?.(request, call, callResult(outcome, error, text, final, Date.now() - sentAt));
     try {
-      const stream = await withServerRetry(handle, () =>
-        handle.ollama.chat({
-          model: handle.model,
-          messages,
-          format,
-          stream: true,
-          // num_ctx identical on every call: a different value makes Ollama reload the model.
-          options: {
-            num_ctx: settings.num_ctx,
-            num_predict: req.numPredict,
-            temperature: settings.temperature,
-            ...(settings.seed === undefined ? {} : { seed: settings.seed }),
-          },
-        }),
-      );
+      const stream = await withServerRetry(handle, () => handle.ollama.chat(request));
       let tokens = 0;
       let firstAt = 0;
       try {
@@ -96,10 +112,17 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
         throw new AttemptError('OUTPUT_TRUNCATED', `the answer was cut off at num_predict=${req.numPredict} tokens`, [], text);
       }
       const value = validate(text, req);
+      logCall('ok');
+      await rememberAnswer(handle, req.task, sent, value);
       yield { type: 'call-done', task: req.task, attempts: attempt, stats };
       return { value, attempts: attempt, stats };
     } catch (error) {
-      if (!(error instanceof AttemptError)) throw error instanceof CareerForgeError ? error : handle.classify(error);
+      if (!(error instanceof AttemptError)) {
+        const failure = error instanceof CareerForgeError ? error : handle.classify(error);
+        logCall(failure.code, failure.message);
+        throw failure;
+      }
+      logCall(error.code, error.message);
       last = error;
       yield { type: 'attempt-failed', task: req.task, attempt, code: error.code, reason: error.message, problems: error.problems };
       messages = nextMessages(base, error);
@@ -169,6 +192,21 @@ function finalError(last: AttemptError, attempts: number, numPredict: number, nu
         `The model's answer was still invalid ${inAll}: ${last.problems[0] ?? last.message}; retry, lower --temperature or use a larger --model`,
       );
   }
+}
+
+function callResult(outcome: string, error: string | undefined, reply: string, final: ChatResponse | undefined, latencyMs: number): CallResult {
+  return {
+    outcome,
+    ...(error === undefined ? {} : { error }),
+    reply,
+    ...(final ? {
+      doneReason: final.done_reason,
+      promptTokens: final.prompt_eval_count,
+      completionTokens: final.eval_count,
+      durations: { total: final.total_duration, load: final.load_duration, prompt_eval: final.prompt_eval_duration, eval: final.eval_duration },
+    } : {}),
+    latencyMs,
+  };
 }
 
 function addCall(stats: CallStats, final: ChatResponse): CallStats {

@@ -8,6 +8,7 @@ import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
 import * as z from '../zod.js';
 import { CheckFailedError } from '../errors.js';
+import { text } from '../llm/bounded.js';
 
 export type CheckName = 'server' | 'model' | 'round_trip' | 'loaded';
 
@@ -31,7 +32,8 @@ export interface HealthReport {
 
 export type HealthEvent = { type: 'check'; check: HealthCheck };
 
-const pingSchema = z.object({ ok: z.boolean(), word: z.string() });
+// Bounded like every schema sent as format (core/llm/bounded.ts): a word, not a paragraph.
+const pingSchema = z.object({ ok: z.boolean(), word: text(20) });
 
 /** Ollama names without a tag mean `:latest`. */
 export function normalizeModel(name: string): string {
