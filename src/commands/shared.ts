@@ -10,6 +10,7 @@ import type { Meta } from '../render/json.js';
 
 export interface GlobalFlags {
   json?: boolean;
+  provider?: string;
   host?: string;
   model?: string;
   numCtx?: string;
@@ -18,6 +19,7 @@ export interface GlobalFlags {
   retries?: string;
   temperature?: string;
   seed?: string;
+  foldSystem?: boolean;
 }
 
 /** One run of the CLI: what the command adapters and the top-level error handler share. */
@@ -42,6 +44,7 @@ export function outputMode(session: Session): OutputMode {
 
 export function rawSettings(g: GlobalFlags): RawSettings {
   return {
+    provider: g.provider,
     host: g.host,
     model: g.model,
     num_ctx: g.numCtx,
@@ -50,6 +53,7 @@ export function rawSettings(g: GlobalFlags): RawSettings {
     retries: g.retries,
     temperature: g.temperature,
     seed: g.seed,
+    fold_system: g.foldSystem,
   };
 }
 

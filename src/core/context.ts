@@ -1,6 +1,6 @@
 // What every command needs from core, resolved once: the home directory, the store, the
-// settings (flag > env > config > default) and the Ollama client bound to the command's signal.
-import { createOllama, type OllamaHandle } from './llm/client.js';
+// settings (flag > env > config > default) and the model-server client bound to the command's signal.
+import { createLlm, type LlmHandle } from './llm/client.js';
 import { resolveHome, resolveSettings, type RawSettings, type Settings } from './config/settings.js';
 import { LocalStore, type Warn } from './store/store.js';
 
@@ -10,15 +10,20 @@ export interface RunContext {
   settings: Settings;
   signal: AbortSignal;
   warn: Warn;
-  ollama(): OllamaHandle;
+  /** The configured provider's client (Ollama or OpenAI-compatible), made on first use. */
+  llm(): LlmHandle;
+  /** The same handle under its old name, for commands written before --provider. */
+  ollama(): LlmHandle;
 }
 
 export async function createRunContext(flags: RawSettings, env: NodeJS.ProcessEnv, signal: AbortSignal, warn: Warn): Promise<RunContext> {
   const home = resolveHome(env);
   const store = new LocalStore(home, warn);
   const settings = resolveSettings(flags, env, await store.readConfig());
-  let handle: OllamaHandle | undefined;
-  return { home, store, settings, signal, warn, ollama: () => (handle ??= createOllama(settings, signal)) };
+  let handle: LlmHandle | undefined;
+  // The API key is read from the environment only: never a flag (shell history), never the config file.
+  const llm = () => (handle ??= createLlm(settings, signal, env.CAREERFORGE_API_KEY?.trim() || undefined));
+  return { home, store, settings, signal, warn, llm, ollama: llm };
 }
 
 /** A short id that is easy to type in `progress show ID`. */
