@@ -20,3 +20,8 @@ export function globalOptions(cmd: Command): Command {
     .option('--seed <n>', 'sampling seed for reproducible answers (env CAREERFORGE_SEED)')
     .option('--fold-system', 'send the system prompt inside the first user turn, for chat templates that refuse one (env CAREERFORGE_FOLD_SYSTEM)');
 }
+
+/** Generators only (never bench or health, whose point is a real request). */
+export function cacheOption(cmd: Command): Command {
+  return cmd.option('--cache', 'answer an identical earlier request from the response cache (off by default; see `careerforge cache --help`)');
+}

@@ -10,6 +10,7 @@ import { registerConfig } from './config/spec.js';
 import { registerProgress } from './progress/spec.js';
 import { registerBench } from './bench/spec.js';
 import { registerSetup } from './setup/spec.js';
+import { registerCache } from './cache/spec.js';
 
 export const commands: RegisterCommand[] = [
   registerRoadmap,
@@ -21,4 +22,5 @@ export const commands: RegisterCommand[] = [
   registerProgress,
   registerBench,
   registerSetup,
+  registerCache,
 ];

@@ -20,6 +20,7 @@ export interface GlobalFlags {
   temperature?: string;
   seed?: string;
   foldSystem?: boolean;
+  cache?: boolean;
 }
 
 /** One run of the CLI: what the command adapters and the top-level error handler share. */
@@ -42,9 +43,10 @@ export function outputMode(session: Session): OutputMode {
   return process.stdout.isTTY && process.stdin.isTTY ? 'ink' : 'text';
 }
 
-export function rawSettings(g: GlobalFlags): RawSettings {
+export function rawSettings(g: GlobalFlags): RawSettings & { cache?: boolean } {
   return {
     provider: g.provider,
+    cache: g.cache,
     host: g.host,
     model: g.model,
     num_ctx: g.numCtx,

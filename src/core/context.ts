@@ -3,6 +3,7 @@
 import { createLlm, type LlmHandle } from './llm/client.js';
 import { resolveHome, resolveSettings, type RawSettings, type Settings } from './config/settings.js';
 import { LocalStore, type Warn } from './store/store.js';
+import { attachCache } from './cache/attach.js';
 
 export interface RunContext {
   home: string;
@@ -16,13 +17,15 @@ export interface RunContext {
   ollama(): LlmHandle;
 }
 
-export async function createRunContext(flags: RawSettings, env: NodeJS.ProcessEnv, signal: AbortSignal, warn: Warn): Promise<RunContext> {
+/** `cache`: answer identical requests from the response cache (--cache; batch unless --no-cache). */
+export async function createRunContext(flags: RawSettings & { cache?: boolean }, env: NodeJS.ProcessEnv, signal: AbortSignal, warn: Warn): Promise<RunContext> {
   const home = resolveHome(env);
   const store = new LocalStore(home, warn);
   const settings = resolveSettings(flags, env, await store.readConfig());
   let handle: LlmHandle | undefined;
+  const withCache = flags.cache ? attachCache({ env, home, warn }) : (h: LlmHandle) => h;
   // The API key is read from the environment only: never a flag (shell history), never the config file.
-  const llm = () => (handle ??= createLlm(settings, signal, env.CAREERFORGE_API_KEY?.trim() || undefined));
+  const llm = () => (handle ??= withCache(createLlm(settings, signal, env.CAREERFORGE_API_KEY?.trim() || undefined)));
   return { home, store, settings, signal, warn, llm, ollama: llm };
 }
 

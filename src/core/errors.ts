@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'STORE_ERROR'
   | 'CHECK_FAILED'
+  | 'CACHE_ERROR'
   | 'INTERNAL';
 
 export class CareerForgeError extends Error {

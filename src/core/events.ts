@@ -16,7 +16,9 @@ export type GenEvent =
   | { type: 'tokens'; task: string; attempt: number; tokens: number; tokensPerSec: number }
   | { type: 'attempt-failed'; task: string; attempt: number; code: string; reason: string; problems: string[] }
   | { type: 'warning'; message: string }
-  | { type: 'call-done'; task: string; attempts: number; stats: CallStats };
+  | { type: 'call-done'; task: string; attempts: number; stats: CallStats }
+  /** Answered from the response cache: no request was sent. */
+  | { type: 'cached'; task: string };
 
 export function emptyStats(): CallStats {
   return { prompt_tokens: 0, completion_tokens: 0, eval_duration_ns: 0, prompt_eval_duration_ns: 0, load_duration_ns: 0, total_duration_ns: 0 };

@@ -46,7 +46,8 @@ export function tagsEntry(m: FakeModel, modifiedAt: string) {
     model: name,
     modified_at: modifiedAt,
     size: m.size ?? DEFAULT_MODEL_SIZE,
-    digest: sha256Hex(name),
+    // A re-pulled model keeps its name and gets a new digest: tests set one to say so.
+    digest: m.digest ?? sha256Hex(name),
     details: modelDetails(m),
   };
 }

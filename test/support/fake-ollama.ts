@@ -19,7 +19,7 @@ export type ChatReply =
 export type ChatHandler = (req: RecordedRequest, index: number) => ChatReply | Promise<ChatReply>;
  
 export interface RecordedRequest { method: string; path: string; body: any; headers: Record<string, string | string[] | undefined>; at: number }
-export interface FakeModel { name: string; size?: number; parameter_size?: string; quantization_level?: string; family?: string }
+export interface FakeModel { name: string; digest?: string; size?: number; parameter_size?: string; quantization_level?: string; family?: string }
 export type LoadedModel = { name: string; size: number; size_vram: number };
 export interface FakeOllamaOptions { models?: FakeModel[]; version?: string; loaded?: LoadedModel[] }
 export interface FakeOllama {

@@ -11,6 +11,7 @@ import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.j
 import type { ChatEvent, ChatMessage } from './provider.js';
 import { renderPrompt } from './prompts.js';
 import { unfence } from './fence.js';
+import { cachedAnswer, rememberAnswer } from '../cache/hook.js';
 import * as z from '../zod.js';
 import { describeIssues } from '../zod.js';
 
@@ -48,6 +49,19 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
   let messages = base;
   let stats = emptyStats();
   let last: AttemptError | undefined;
+  const options = {
+    num_ctx: settings.num_ctx,
+    num_predict: req.numPredict,
+    temperature: settings.temperature,
+    ...(settings.seed === undefined ? {} : { seed: settings.seed }),
+  };
+  // The response cache (off unless the command turned it on): an identical request already answered.
+  const sent = { messages: base, format, options };
+  const cached = await cachedAnswer(handle, req, sent);
+  if (cached !== undefined) {
+    yield { type: 'cached', task: req.task };
+    return { value: cached, attempts: 0, stats };
+  }
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     yield { type: 'started', task: req.task, attempt, maxAttempts, model: handle.model };
@@ -80,6 +94,7 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
         throw new AttemptError('OUTPUT_TRUNCATED', `the answer was cut off at num_predict=${req.numPredict} tokens`, [], text);
       }
       const value = validate(text, req);
+      await rememberAnswer(handle, req.task, sent, value);
       yield { type: 'call-done', task: req.task, attempts: attempt, stats };
       return { value, attempts: attempt, stats };
     } catch (error) {

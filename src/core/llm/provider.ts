@@ -6,6 +6,7 @@
 import type { CareerForgeError } from '../errors.js';
 import type { CallStats } from '../events.js';
 import type { Settings } from '../config/settings.js';
+import type { CacheSession } from '../cache/session.js';
 
 export const PROVIDERS = ['ollama', 'openai'] as const;
 export type ProviderKind = (typeof PROVIDERS)[number];
@@ -63,4 +64,6 @@ export interface LlmHandle {
   classify(error: unknown): CareerForgeError;
   /** How the server itself is named in messages: "Ollama", "the OpenAI-compatible server". */
   readonly label: string;
+  /** The response cache, when the command uses one (see core/cache). */
+  cache?: CacheSession;
 }
