@@ -47,7 +47,7 @@ describe('interview generation', () => {
     const r = await interview(['--role', 'SRE', '--type', 'technical', '--count', '2', '--json']);
     expect(r.exitCode).toBe(0);
     expect(parseEnvelope(r.stdout).meta.attempts).toBe(2);
-    expect(fake.chatRequests()[1]!.body.messages.at(-1).content).toContain('questions[1].type is "behavioral" but every question must be "technical"');
+    expect(fake.chatRequests()[1]!.body.messages.at(-1).content).toContain('questions.1.type: is "behavioral" but every question must be "technical"');
   });
 
   it('repairs a behavioral model answer without STAR, and duplicates', async () => {

@@ -76,7 +76,7 @@ describe('quiz generation', () => {
     fake.reply(jsonReply(makeQuizBatch(2)), jsonReply(makeQuizBatch(3)));
     const r = await quiz(['--topic', 'SQL', '--count', '3', '--json']);
     expect(r.exitCode).toBe(0);
-    expect(fake.chatRequests()[1]!.body.messages.at(-1).content).toContain('questions has 2 entries but must have exactly 3');
+    expect(fake.chatRequests()[1]!.body.messages.at(-1).content).toContain('questions: has 2 entries but must have exactly 3');
   });
 
   it('prints questions and an answer key when piped, without escape codes', async () => {

@@ -8,9 +8,8 @@ import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.j
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock, sanitizeDeep } from '../sanitize.js';
-import {
-  interviewBatchSchema, type GeneratedInterviewQuestion, type Interview, type InterviewInput,
-} from './schema.js';
+import type { GeneratedInterviewQuestion, Interview, InterviewInput } from './schema.js';
+import { interviewBatchRequestSchema } from './request-schema.js';
 
 const BATCH = 5;
 // About 1,300 characters of JSON per question, and a few short tips per batch.
@@ -35,7 +34,6 @@ function typeRule(input: InterviewInput, n: number): string {
 export async function* generateInterview(handle: OllamaHandle, input: InterviewInput): AsyncGenerator<GenEvent, InterviewOutcome> {
   const system = renderPrompt('system', {});
   const candidate = dataBlock('candidate', { role: input.role, level: input.level, interview_type: input.type, company: input.company });
-  const schema = JSON.stringify(jsonSchemaOf(interviewBatchSchema));
   const sizes = batchSizes(input.count, BATCH);
   const questions: GeneratedInterviewQuestion[] = [];
   const tips: string[] = [];
@@ -43,16 +41,17 @@ export async function* generateInterview(handle: OllamaHandle, input: InterviewI
   let attempts = 0;
   for (const n of sizes) {
     const earlier = questions.map((q) => q.question);
+    const schema = interviewBatchRequestSchema(n, input.type);
     const prompt = renderPrompt('interview', {
       candidate,
       count: n,
       type_rule: typeRule(input, n),
       avoid: earlier.length ? dataBlock('asked_already', earlier, 6000) : '(none yet)',
-      schema,
+      schema: JSON.stringify(jsonSchemaOf(schema)),
     });
     const result = yield* generateStructured(handle, {
       task: sizes.length > 1 ? `questions ${questions.length + 1}-${questions.length + n} of ${input.count}` : 'interview questions',
-      schema: interviewBatchSchema,
+      schema,
       system,
       prompt,
       numPredict: answerBudget(handle, Math.ceil((FRAME_TOKENS + n * TOKENS_PER_QUESTION) * 1.5), [system, prompt]),

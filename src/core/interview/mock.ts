@@ -8,7 +8,8 @@ import type { CallStats, GenEvent } from '../events.js';
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock, sanitizeDeep } from '../sanitize.js';
-import { gradeSchema, type Grade, type Interview, type InterviewQuestion, type MockSummary, type MockTurn, type SavedGrade } from './schema.js';
+import { gradeRequestSchema } from './request-schema.js';
+import { type Grade, type Interview, type InterviewQuestion, type MockSummary, type MockTurn, type SavedGrade } from './schema.js';
 
 /** Below this score an answer is weak and gets one follow-up question. */
 export const WEAK_SCORE = 6;
@@ -47,6 +48,7 @@ export async function* gradeAnswer(
   const { question } = step;
   const system = renderPrompt('system', {});
   const criteria = question.what_interviewers_look_for;
+  const schema = gradeRequestSchema(criteria.length);
   const prompt = renderPrompt('grade-answer', {
     question: dataBlock('question', {
       question: question.question,
@@ -57,11 +59,11 @@ export async function* gradeAnswer(
     criteria: dataBlock('look_for', criteria),
     criteria_count: criteria.length,
     answer: dataBlock('answer', answer, MAX_ANSWER_CHARS + 200),
-    schema: JSON.stringify(jsonSchemaOf(gradeSchema)),
+    schema: JSON.stringify(jsonSchemaOf(schema)),
   });
   const result = yield* generateStructured(handle, {
     task: 'grading',
-    schema: gradeSchema,
+    schema,
     system,
     prompt,
     numPredict: answerBudget(handle, GRADE_TOKENS * 2, [system, prompt]),

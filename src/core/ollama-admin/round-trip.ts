@@ -5,6 +5,7 @@ import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
 import type { LlmHandle } from '../llm/provider.js';
 import * as z from '../zod.js';
+import { text } from '../llm/bounded.js';
 
 export type CheckName = 'server' | 'model' | 'round_trip' | 'loaded';
 
@@ -28,7 +29,8 @@ export interface HealthReport {
 
 export type HealthEvent = { type: 'check'; check: HealthCheck };
 
-const pingSchema = z.object({ ok: z.boolean(), word: z.string() });
+// Bounded like every schema sent as format (core/llm/bounded.ts): a word, not a paragraph.
+const pingSchema = z.object({ ok: z.boolean(), word: text(20) });
 
 /** The structured round trip every provider runs: a tiny schema-bound answer, timed, with tokens/s. */
 export async function* roundTrip(handle: LlmHandle, report: HealthReport, record: (check: HealthCheck) => HealthEvent): AsyncGenerator<HealthEvent> {

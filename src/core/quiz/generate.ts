@@ -9,7 +9,8 @@ import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.j
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock, sanitizeDeep } from '../sanitize.js';
-import { quizBatchSchema, type GeneratedQuizQuestion, type Quiz, type QuizInput } from './schema.js';
+import type { GeneratedQuizQuestion, Quiz, QuizInput } from './schema.js';
+import { quizBatchRequestSchema } from './request-schema.js';
 import { shuffleOptions } from './shuffle.js';
 
 const BATCH = 10;
@@ -37,23 +38,23 @@ export function quizSubject(input: QuizInput): string {
 export async function* generateQuiz(handle: OllamaHandle, input: QuizInput, seed: string): AsyncGenerator<GenEvent, QuizOutcome> {
   const system = renderPrompt('system', {});
   const subject = dataBlock('subject', { topic: input.topic, role: input.role, difficulty: input.difficulty });
-  const schema = JSON.stringify(jsonSchemaOf(quizBatchSchema));
   const sizes = batchSizes(input.count, BATCH);
   const questions: GeneratedQuizQuestion[] = [];
   let stats = emptyStats();
   let attempts = 0;
   for (const n of sizes) {
     const earlier = questions.map((q) => q.question);
+    const schema = quizBatchRequestSchema(n);
     const prompt = renderPrompt('quiz', {
       subject,
       count: n,
       difficulty: input.difficulty,
       avoid: earlier.length ? dataBlock('asked_already', earlier, 6000) : '(none yet)',
-      schema,
+      schema: JSON.stringify(jsonSchemaOf(schema)),
     });
     const result = yield* generateStructured(handle, {
       task: sizes.length > 1 ? `questions ${questions.length + 1}-${questions.length + n} of ${input.count}` : 'quiz',
-      schema: quizBatchSchema,
+      schema,
       system,
       prompt,
       numPredict: answerBudget(handle, FRAME_TOKENS + n * TOKENS_PER_QUESTION * 1.5, [system, prompt]),

@@ -8,7 +8,8 @@ import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock } from '../sanitize.js';
 import type { RoadmapInput } from './input-schema.js';
-import { monthSchema, outlineSchema, roadmapSchema, type Month, type Outline, type Roadmap } from './schema.js';
+import { monthRequestSchema, outlineRequestSchema, roadmapRequestSchema } from './request-schema.js';
+import type { Month, Outline, Roadmap } from './schema.js';
 
 // Measured on hand-written plans of the shape we ask for: about 2,000 characters of JSON per
 // month (4 weeks, tasks, tools, projects), i.e. ~550 tokens, plus ~400 for the frame.
@@ -26,11 +27,12 @@ export interface RoadmapOutcome {
 export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput): AsyncGenerator<GenEvent, RoadmapOutcome> {
   const system = renderPrompt('system', {});
   const profile = dataBlock('profile', input);
+  const schema = roadmapRequestSchema(input);
   const prompt = renderPrompt('roadmap', {
     profile,
     months: input.months,
     hours_per_week: input.hours_per_week,
-    schema: JSON.stringify(jsonSchemaOf(roadmapSchema)),
+    schema: JSON.stringify(jsonSchemaOf(schema)),
   });
   const room = roomFor(handle, [system, prompt]);
   const want = FRAME_TOKENS + input.months * TOKENS_PER_MONTH;
@@ -38,7 +40,7 @@ export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput
   if (Math.ceil(want * 1.25) <= room && (cap === undefined || want <= cap)) {
     const result = yield* generateStructured(handle, {
       task: 'roadmap',
-      schema: roadmapSchema,
+      schema,
       system,
       prompt,
       numPredict: Math.min(room, cap ?? Math.ceil(want * 1.5)),
@@ -50,6 +52,7 @@ export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput
 }
 
 async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, system: string, profile: string): AsyncGenerator<GenEvent, RoadmapOutcome> {
+  const outlineSchema = outlineRequestSchema(input);
   const outlinePrompt = renderPrompt('roadmap-outline', {
     profile,
     months: input.months,
@@ -66,7 +69,8 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
   let stats = outline.stats;
   let attempts = outline.attempts;
   const months: Month[] = [];
-  const monthSchemaText = JSON.stringify(jsonSchemaOf(monthSchema));
+  // The prompt quotes one schema for every month (a shared prefix); `format` pins this month's number.
+  const monthSchemaText = JSON.stringify(jsonSchemaOf(monthRequestSchema({ of: input.months }, input.hours_per_week)));
   const plan = dataBlock('outline', outline.value.months);
   for (const item of outline.value.months) {
     const prompt = renderPrompt('roadmap-month', {
@@ -79,7 +83,7 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
     });
     const result = yield* generateStructured(handle, {
       task: `month ${item.month} of ${input.months}`,
-      schema: monthSchema,
+      schema: monthRequestSchema(item.month, input.hours_per_week),
       system,
       prompt,
       numPredict: answerBudget(handle, TOKENS_PER_MONTH * 2, [system, prompt]),

@@ -8,7 +8,8 @@ import { answerBudget } from '../llm/budget.js';
 import { dataBlock } from '../sanitize.js';
 import type { Level } from '../common-schema.js';
 import type { RoadmapInput } from '../roadmap/input-schema.js';
-import { parseSkill, skillsReportSchema, type SkillsInput, type SkillsReport } from './schema.js';
+import { parseSkill, type SkillsInput, type SkillsReport } from './schema.js';
+import { skillsReportRequestSchema } from './request-schema.js';
 
 // A report with ~8 gaps and ~5 strengths is about 1,200 tokens of JSON; leave room for a longer one.
 const ANSWER_TOKENS = 2000;
@@ -26,10 +27,11 @@ export async function* generateSkillsReport(handle: OllamaHandle, input: SkillsI
     input.resume ? document('cv', input.resume) : 'No CV was given: judge from the listed skills only.',
     input.job ? document('job_description', input.job) : 'No job description was given: judge against what the role typically needs.',
   ].join('\n\n');
-  const prompt = renderPrompt('skills', { profile, documents, role: JSON.stringify(input.role), schema: JSON.stringify(jsonSchemaOf(skillsReportSchema)) });
+  const schema = skillsReportRequestSchema();
+  const prompt = renderPrompt('skills', { profile, documents, role: JSON.stringify(input.role), schema: JSON.stringify(jsonSchemaOf(schema)) });
   return yield* generateStructured(handle, {
     task: 'skills gap',
-    schema: skillsReportSchema,
+    schema,
     system,
     prompt,
     numPredict: answerBudget(handle, ANSWER_TOKENS, [system, prompt], { minimum: 512, what: 'with this CV and job description', suggest: 16384 }),
