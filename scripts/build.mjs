@@ -50,6 +50,22 @@ const yogaInlineWasm = {
   },
 };
 
+// when-exit (conf -> atomically, to delete temp files at exit) listens once to SIGINT, runs its
+// clean-up and re-raises SIGINT at the process: every Ctrl-C arrived twice, so a real second press
+// could not be told from the echo. The CLI owns SIGINT and always ends with process.exit(), where
+// when-exit's 'exit' hook still runs the clean-up; only its SIGINT hook is dropped.
+const whenExitSigint = {
+  name: 'when-exit-sigint',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]when-exit[\\/]dist[\\/]node[\\/]interceptor\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const needle = 'for (const signal of Signals) {';
+      if (!source.includes(needle)) throw new Error(`when-exit-sigint: "${needle}" not found in ${args.path}; review the patch`);
+      return { contents: source.replace(needle, "for (const signal of Signals.filter((s) => s !== 'SIGINT')) {"), loader: 'js' };
+    });
+  },
+};
+
 // Build beside dist/ and swap it in, so a build never leaves a half-written dist/ for a CLI
 // process (or a test) that is running at the same time.
 const staging = `dist.staging-${process.pid}`;
@@ -67,7 +83,7 @@ await esbuild.build({
   chunkNames: 'chunks/[name]-[hash]',
   // Ink's devtools hook is optional and never used here.
   external: ['react-devtools-core'],
-  plugins: [stubAjv, ollamaHeaders, yogaInlineWasm],
+  plugins: [stubAjv, ollamaHeaders, yogaInlineWasm, whenExitSigint],
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some bundled dependencies are CommonJS and call require().
   banner: { js: "import { createRequire as __cfCreateRequire } from 'node:module'; const require = __cfCreateRequire(import.meta.url);" },

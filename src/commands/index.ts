@@ -10,6 +10,12 @@ import { registerConfig } from './config/spec.js';
 import { registerProgress } from './progress/spec.js';
 import { registerBench } from './bench/spec.js';
 import { registerSetup } from './setup/spec.js';
+import { registerLogs } from './logs/spec.js';
+import { registerList } from './list/spec.js';
+import { registerShow } from './show/spec.js';
+import { registerRm } from './rm/spec.js';
+import { registerRename } from './rename/spec.js';
+import { registerPrompts } from './prompts/spec.js';
 import { registerCache } from './cache/spec.js';
 
 export const commands: RegisterCommand[] = [
@@ -22,5 +28,11 @@ export const commands: RegisterCommand[] = [
   registerProgress,
   registerBench,
   registerSetup,
+  registerLogs,
+  registerList,
+  registerShow,
+  registerRm,
+  registerRename,
+  registerPrompts,
   registerCache,
 ];

@@ -7,6 +7,7 @@ import type { RawSettings } from '../core/config/settings.js';
 import type { Warn } from '../core/store/store.js';
 import * as z from '../core/zod.js';
 import type { Meta } from '../render/json.js';
+import type { CallHooks } from '../core/llm/hooks.js';
 
 export interface GlobalFlags {
   json?: boolean;
@@ -34,6 +35,8 @@ export interface Session {
   failureData?: unknown;
   warn: Warn;
   started: number;
+  /** Call log or --dry-run hooks for the model calls of this run (set by cli.ts, see call-records.ts). */
+  calls?: CallHooks;
 }
 
 export type OutputMode = 'json' | 'ink' | 'text';

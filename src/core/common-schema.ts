@@ -1,24 +1,33 @@
 // Building blocks shared by input schemas: user text is bounded and single-line unless said.
 import * as z from './zod.js';
-// eslint-disable-next-line no-control-regex
-const NO_CONTROL_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
-// eslint-disable-next-line no-control-regex
-const NO_CONTROL_TEXT = /^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/;
+import { controlMessage, findControl, normalizeLine, normalizeText } from './text-normalize.js';
 
-/** A trimmed, non-empty, single-line string without control characters. */
+/** A trimmed, non-empty, single-line string without control characters (a BOM is dropped). */
 export function line(max: number) {
   return z.pipe(
     z.string(),
     z.pipe(
-      z.transform((s: string) => s.trim()),
-      z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`), z.regex(NO_CONTROL_LINE, 'must not contain control characters')),
+      z.transform(normalizeLine),
+      z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`), noControl(false)),
     ),
   );
 }
 
-/** Free text (newlines and tabs allowed), bounded, without other control characters. */
-export function text(max: number) {
-  return z.string().check(z.maxLength(max, `must be at most ${max} characters`), z.regex(NO_CONTROL_TEXT, 'must not contain control characters'));
+/**
+ * Free text (newlines and tabs allowed), bounded, without other control characters. CRLF, CR,
+ * form feeds and a BOM are normalised first (see text-normalize.ts).
+ */
+export function text(max: number, { min }: { min?: number } = {}) {
+  const checks = [z.maxLength(max, `must be at most ${max} characters`), noControl(true)];
+  if (min !== undefined) checks.unshift(z.minLength(min, 'must not be empty'));
+  return z.pipe(z.string(), z.pipe(z.transform(normalizeText), z.string().check(...checks)));
+}
+
+function noControl(multiline: boolean) {
+  return z.superRefine<string>((value, ctx) => {
+    const found = findControl(value, multiline);
+    if (found) ctx.addIssue({ code: 'custom', message: controlMessage(found, multiline), input: value });
+  });
 }
 
 export const levelSchema = z.enum(['beginner', 'intermediate', 'advanced']);
@@ -30,4 +39,6 @@ export const savedRecordFields = {
   created_at: z.string(),
   model: z.string(),
   input: z.record(z.string(), z.unknown()),
+  /** A title the user gave it with `careerforge rename`. */
+  title: z.optional(z.string()),
 };

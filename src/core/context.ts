@@ -4,6 +4,9 @@ import { createLlm, type LlmHandle } from './llm/client.js';
 import { resolveHome, resolveSettings, type RawSettings, type Settings } from './config/settings.js';
 import { LocalStore, type Warn } from './store/store.js';
 import { attachCache } from './cache/attach.js';
+import type { CallHooks } from './llm/hooks.js';
+import { usePromptOverrides } from './llm/prompts.js';
+import { loadOverrides } from './prompts/overrides.js';
 
 export interface RunContext {
   home: string;
@@ -17,15 +20,20 @@ export interface RunContext {
   ollama(): LlmHandle;
 }
 
-/** `cache`: answer identical requests from the response cache (--cache; batch unless --no-cache). */
-export async function createRunContext(flags: RawSettings & { cache?: boolean }, env: NodeJS.ProcessEnv, signal: AbortSignal, warn: Warn): Promise<RunContext> {
+/**
+ * `cache`: answer identical requests from the response cache (--cache; batch unless --no-cache).
+ * `hooks`: the call log or --dry-run (core/llm/hooks.ts).
+ */
+export async function createRunContext(flags: RawSettings & { cache?: boolean }, env: NodeJS.ProcessEnv, signal: AbortSignal, warn: Warn, hooks?: CallHooks): Promise<RunContext> {
   const home = resolveHome(env);
   const store = new LocalStore(home, warn);
   const settings = resolveSettings(flags, env, await store.readConfig());
+  // The user's prompt copies, checked before anything is sent (a bad placeholder is exit 2).
+  usePromptOverrides(loadOverrides(home, warn));
   let handle: LlmHandle | undefined;
   const withCache = flags.cache ? attachCache({ env, home, warn }) : (h: LlmHandle) => h;
   // The API key is read from the environment only: never a flag (shell history), never the config file.
-  const llm = () => (handle ??= withCache(createLlm(settings, signal, env.CAREERFORGE_API_KEY?.trim() || undefined)));
+  const llm = () => (handle ??= withCache(createLlm(settings, signal, env.CAREERFORGE_API_KEY?.trim() || undefined, hooks)));
   return { home, store, settings, signal, warn, llm, ollama: llm };
 }
 

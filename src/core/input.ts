@@ -41,7 +41,8 @@ export async function readTextInput(source: string, { flag, maxBytes, stdin = pr
 
 export function parseJsonInput(text: string, flag: string): unknown {
   try {
-    return JSON.parse(text);
+    // JSON.parse refuses a BOM, which Windows editors put at the start of the file.
+    return JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
     throw new UsageError(`${flag}: malformed JSON (${(error as Error).message})`, 'INVALID_INPUT');
   }

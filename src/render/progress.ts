@@ -3,6 +3,7 @@
 // warning and failed attempt, in every mode.
 import type { GenEvent } from '../core/events.js';
 import type { Warn } from '../core/store/store.js';
+import { startSpinner } from './spinner.js';
 
 export interface Reporter {
   on(event: GenEvent): void;
@@ -11,7 +12,9 @@ export interface Reporter {
 
 export async function createReporter(opts: { json: boolean; label: string; warn: Warn }): Promise<Reporter> {
   const interactive = !opts.json && process.stderr.isTTY === true && !process.env.CI;
-  const spinner = interactive ? (await import('ora')).default({ text: opts.label, stream: process.stderr }).start() : undefined;
+  const spinner = interactive
+    ? await startSpinner(opts.label, { stderr: process.stderr, stdin: process.stdin, env: process.env, raise: (signal) => process.kill(process.pid, signal) })
+    : undefined;
   let lastPaint = 0;
   return {
     on(event) {

@@ -5,8 +5,10 @@
 import React, { useEffect, useReducer } from 'react';
 import { Box, Text, render, useApp, useInput, type Key } from 'ink';
 import { InterruptedError } from '../core/errors.js';
+import { splitChunk } from './key-chunks.js';
 import type * as z from '../core/zod.js';
 import { applyColorPolicy } from '../render/color.js';
+import { liveOptions } from './live-screen.js';
 
 interface FieldBase {
   /** Key of the value in the result (use the input schema's field name). */
@@ -80,6 +82,11 @@ type KeyEvent = { input: string; key: Key; fields: readonly FormField[] };
 // A reducer, not closures over state: keys that arrive in one chunk ("role\r" from a paste or
 // tmux) are applied one after another to the latest state.
 function step(state: FormState, { input, key, fields }: KeyEvent): FormState {
+  // One chunk can hold several keys (a Backspace burst, "text\n" pasted): apply each in turn.
+  return splitChunk(input, key).reduce((s, k) => stepKey(s, { ...k, fields }), state);
+}
+
+function stepKey(state: FormState, { input, key, fields }: KeyEvent): FormState {
   if (state.status !== 'editing') return state;
   if (key.escape || (key.ctrl && input === 'c')) return { ...state, status: 'cancelled' };
   const field = fields[state.index];
@@ -169,7 +176,7 @@ export async function runForm(title: string, fields: readonly FormField[]): Prom
   if (fields.length === 0) return {};
   applyColorPolicy();
   // Ctrl-C arrives as input in raw mode; handle it ourselves so cancelling goes through one path.
-  const app = render(<FormApp title={title} fields={fields} />, { exitOnCtrlC: false });
+  const app = render(<FormApp title={title} fields={fields} />, liveOptions());
   const result = (await app.waitUntilExit()) as { values?: FormValues; cancelled?: boolean } | undefined;
   if (!result?.values) throw new InterruptedError();
   return result.values;

@@ -3,6 +3,7 @@
 import React, { useEffect, useReducer, useRef } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { stripControl } from '../core/sanitize.js';
+import { splitChunk } from './key-chunks.js';
 
 interface Props {
   onSubmit: (answer: string) => void;
@@ -20,6 +21,11 @@ type Key = Parameters<Parameters<typeof useInput>[0]>[1];
 
 // A reducer, so each key sees the text the keys before it left, however fast they arrive.
 function onKey(state: State, input: string, key: Key, maxChars: number): State {
+  // One chunk can hold several keys (a Backspace burst, a pasted block): apply each in turn.
+  return splitChunk(input, key).reduce((s, k) => onOneKey(s, k.input, k.key, maxChars), state);
+}
+
+function onOneKey(state: State, input: string, key: Key, maxChars: number): State {
   if (state.submitted !== undefined) return state;
   if (key.escape || (key.ctrl && input === 'c')) return state; // the parent ends the session
   if (key.ctrl && input === 'd') {
@@ -27,7 +33,9 @@ function onKey(state: State, input: string, key: Key, maxChars: number): State {
   }
   if (key.return) return state.text.length < maxChars ? { ...state, text: `${state.text}\n` } : state;
   if (key.backspace || key.delete) return { ...state, text: state.text.slice(0, -1) };
-  if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return state;
+  // A tab is indentation in an answer; as a raw tab it would break the box's border.
+  if (key.tab) return { text: `${state.text}  `.slice(0, maxChars), hint: '' };
+  if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return state;
   // A paste arrives as one chunk; its line breaks may be \r.
   const clean = stripControl(input.replace(/\r\n?/g, '\n'));
   return clean ? { text: (state.text + clean).slice(0, maxChars), hint: '' } : state;

@@ -7,6 +7,7 @@ import { Box, Text, render, useApp, useInput } from 'ink';
 import type { MockStep } from '../core/interview/mock.js';
 import type { MockSummary, SavedGrade } from '../core/interview/schema.js';
 import { applyColorPolicy } from '../render/color.js';
+import { liveOptions } from './live-screen.js';
 import { AnswerInput } from './interview-answer-input.js';
 
 export interface MockController {
@@ -118,6 +119,6 @@ export function MockInterview({ controller }: { controller: MockController }) {
 
 export async function runMockInterview(controller: MockController): Promise<MockRunResult> {
   applyColorPolicy();
-  const app = render(<MockInterview controller={controller} />, { exitOnCtrlC: false });
+  const app = render(<MockInterview controller={controller} />, liveOptions());
   return (await app.waitUntilExit()) as MockRunResult;
 }

@@ -7,6 +7,7 @@ import { Box, Text, render, useApp, useInput } from 'ink';
 import type { QuizQuestion } from '../core/quiz/schema.js';
 import type { GivenAnswer } from '../core/quiz/attempts.js';
 import { applyColorPolicy } from '../render/color.js';
+import { liveOptions } from './live-screen.js';
 import { LETTERS } from '../render/quiz-text.js';
 
 export interface QuizRunResult {
@@ -144,6 +145,6 @@ export function QuizTaker({ questions, title, onAnswer }: Props) {
 
 export async function runQuiz(questions: QuizQuestion[], title: string, onAnswer: (answer: GivenAnswer) => void): Promise<QuizRunResult> {
   applyColorPolicy();
-  const app = render(<QuizTaker questions={questions} title={title} onAnswer={onAnswer} />, { exitOnCtrlC: false });
+  const app = render(<QuizTaker questions={questions} title={title} onAnswer={onAnswer} />, liveOptions());
   return (await app.waitUntilExit()) as QuizRunResult;
 }

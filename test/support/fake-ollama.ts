@@ -28,6 +28,8 @@ export interface FakeOllama {
   port: number;
   requests: RecordedRequest[];
   chatRequests(): RecordedRequest[];
+  /** Model requests (/api/chat, /api/generate) whose connection is still open. */
+  openModelRequests(): number;
   reply(...replies: ChatReply[]): void;
   onChat(handler: ChatHandler): void;
   setModels(models: FakeModel[]): void;
@@ -89,6 +91,7 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
   let handler: ChatHandler | undefined;
   let replyIndex = 0;
   const timers = new TimerSet();
+  let openModel = 0;
 
   const streamLines = (res: ServerResponse, stream: boolean, lines: object[]): void => {
     // With stream:false Ollama waits and answers only the last progress object.
@@ -107,6 +110,8 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
       // Ollama answers load/unload with one plain JSON object even when streaming was asked for.
       return sendJson(res, 200, loadLine(kind, model, body.keep_alive === 0 || body.keep_alive === '0' ? 'unload' : 'load'));
     }
+    openModel += 1;
+    res.once('close', () => void (openModel -= 1));
     const index = replyIndex++;
     const reply = queue.shift() ?? (handler ? await handler(rec, index) : { content: '{}' });
     const stream = body.stream !== false; // Ollama streams unless told otherwise
@@ -204,6 +209,7 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
     port,
     requests,
     chatRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/api/chat'),
+    openModelRequests: () => openModel,
     reply: (...replies) => void queue.push(...replies),
     onChat: (h) => void (handler = h),
     setModels,

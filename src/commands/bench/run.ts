@@ -108,10 +108,13 @@ async function render(run: BenchRun, flags: BenchFlags, session: Session, change
 /** Live progress on a terminal (an ora spinner on stderr); warnings always reach stderr. */
 async function progressLine(session: Session) {
   const live = !session.json && process.stderr.isTTY === true && !session.env.CI;
-  const spinner = live ? (await import('ora')).default({ text: 'bench: starting', stream: process.stderr }).start() : undefined;
+  const { startSpinner } = await import('../../render/spinner.js');
+  const spinner = live
+    ? await startSpinner('bench: starting', { stderr: process.stderr, stdin: process.stdin, env: session.env, raise: (signal) => process.kill(process.pid, signal) })
+    : undefined;
   return {
     set: (text: string) => void (spinner && (spinner.text = `bench: ${text}`)),
     warn: (message: string) => (spinner?.clear(), session.warn(message)),
-    stop: () => void spinner?.stop(),
+    stop: () => spinner?.stop(),
   };
 }

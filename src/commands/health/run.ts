@@ -7,7 +7,7 @@ import { successEnvelope, writeJson } from '../../render/json.js';
 import { elapsed, outputMode, rawSettings, type GlobalFlags, type Session } from '../shared.js';
 
 export async function healthCommand(flags: GlobalFlags, session: Session): Promise<void> {
-  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
   session.meta.model = ctx.settings.model;
   session.meta.host = ctx.settings.host;
   const mode = outputMode(session);

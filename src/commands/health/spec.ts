@@ -1,8 +1,9 @@
 import type { GlobalFlags } from '../shared.js';
 import { globalOptions, type RegisterCommand } from '../global-options.js';
+import { recordOptions } from '../record-options.js';
 
 export const registerHealth: RegisterCommand = (program, session) => {
-  globalOptions(program.command('health'))
+  recordOptions(globalOptions(program.command('health')), { dryRun: false })
     .description('check that Ollama is up, the model is pulled, loaded and answering')
     .action(async (opts: GlobalFlags) => (await import('./run.js')).healthCommand(opts, session));
 };

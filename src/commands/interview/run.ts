@@ -33,7 +33,7 @@ export async function interviewCommand(flags: InterviewFlags, session: Session):
     );
   }
   if (flags.resume !== undefined) {
-    const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+    const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
     session.meta.model = ctx.settings.model;
     const { resumeMock } = await import('./mock.js');
     return resumeMock(ctx, typeof flags.resume === 'string' ? flags.resume : undefined, session);
@@ -50,7 +50,7 @@ export async function interviewCommand(flags: InterviewFlags, session: Session):
     throw error;
   });
 
-  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
   session.meta.model = ctx.settings.model;
   const { id, interview } = await generateAndSave(ctx, input, session);
   if (flags.mock) {

@@ -1,8 +1,9 @@
 import type { InterviewFlags } from './run.js';
 import { cacheOption, globalOptions, type RegisterCommand } from '../global-options.js';
+import { recordOptions } from '../record-options.js';
 
 export const registerInterview: RegisterCommand = (program, session) => {
-  cacheOption(globalOptions(program.command('interview')))
+  recordOptions(cacheOption(globalOptions(program.command('interview'))))
     .description('interview questions with model answers, or a graded mock interview (--mock)')
     .option('--role <role>', 'the job, e.g. "Backend Developer" (required unless --resume)')
     .option('--level <level>', 'intern, junior, mid, senior or staff (default mid)')

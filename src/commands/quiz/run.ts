@@ -39,7 +39,7 @@ export async function quizCommand(flags: QuizFlags, session: Session): Promise<v
     const asked = await askQuizInput(given, defaults);
     input = await parseCommandInput<QuizInput>(quizInputSchema, { ...given, ...asked }, undefined);
   }
-  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
   session.meta.model = ctx.settings.model;
   if (flags.history || flags.retryMistakes) {
     const { quizHistory, retryMistakes } = await import('./take.js');

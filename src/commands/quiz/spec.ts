@@ -1,8 +1,9 @@
 import type { QuizFlags } from './run.js';
 import { cacheOption, globalOptions, type RegisterCommand } from '../global-options.js';
+import { recordOptions } from '../record-options.js';
 
 export const registerQuiz: RegisterCommand = (program, session) => {
-  cacheOption(globalOptions(program.command('quiz')))
+  recordOptions(cacheOption(globalOptions(program.command('quiz'))))
     .description('a multiple-choice knowledge quiz: take it in the terminal, or --json for pipelines')
     .option('--topic <topic>', 'what to quiz on, e.g. "SQL" (this or --role is required)')
     .option('--role <role>', 'quiz on the knowledge a role needs, e.g. "Data Engineer"')

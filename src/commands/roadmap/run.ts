@@ -44,7 +44,7 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
     throw error;
   });
 
-  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
   session.meta.model = ctx.settings.model;
   const outcome = await withProgress({ json: session.json, label: `Planning ${input.months} months for ${input.role}`, warn: session.warn }, (on) =>
     drive(generateRoadmap(ctx.ollama(), input), on),

@@ -1,8 +1,9 @@
 import type { RoadmapFlags } from './run.js';
 import { cacheOption, globalOptions, type RegisterCommand } from '../global-options.js';
+import { recordOptions } from '../record-options.js';
 
 export const registerRoadmap: RegisterCommand = (program, session) => {
-  cacheOption(globalOptions(program.command('roadmap')))
+  recordOptions(cacheOption(globalOptions(program.command('roadmap'))))
     .description('a month-by-month learning plan for a target role')
     .option('--role <role>', 'target role, e.g. "Backend Developer" (required)')
     .option('--level <level>', 'your level: beginner, intermediate or advanced (default beginner)')

@@ -75,7 +75,7 @@ async function readInput(flags: SkillsFlags, session: Session): Promise<SkillsIn
 
 export async function skillsCommand(flags: SkillsFlags, session: Session): Promise<void> {
   const input = await readInput(flags, session);
-  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn);
+  const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
   session.meta.model = ctx.settings.model;
   const { analysis, plan } = await withProgress({ json: session.json, label: `Assessing your skills for ${input.role}`, warn: session.warn }, async (on) => {
     const analysis = await drive(generateSkillsReport(ctx.ollama(), input), on);

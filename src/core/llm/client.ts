@@ -8,6 +8,7 @@ import { createTransport, type TransportState } from './transport.js';
 import { ollamaChat } from './ollama-chat.js';
 import type { LlmHandle } from './provider.js';
 import { createOpenAIHandle } from './openai/handle.js';
+import type { CallHooks } from './hooks.js';
 
 export type { LlmHandle } from './provider.js';
 
@@ -26,11 +27,13 @@ export type OllamaHandle = LlmHandle;
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** The handle for the configured provider. `apiKey` (CAREERFORGE_API_KEY) is only ever sent to an OpenAI-compatible server. */
-export function createLlm(settings: Settings, signal: AbortSignal, apiKey?: string): LlmHandle {
-  return settings.provider === 'openai' ? createOpenAIHandle(settings, signal, apiKey) : createOllama(settings, signal);
+export function createLlm(settings: Settings, signal: AbortSignal, apiKey?: string, hooks?: CallHooks): LlmHandle {
+  const handle = settings.provider === 'openai' ? createOpenAIHandle(settings, signal, apiKey) : createOllama(settings, signal);
+  if (hooks) handle.hooks = hooks;
+  return handle;
 }
 
-export function createOllama(settings: Settings, signal: AbortSignal): OllamaClientHandle {
+export function createOllama(settings: Settings, signal: AbortSignal, hooks?: CallHooks): OllamaClientHandle {
   const state: TransportState = { timedOut: false };
   const fetch = createTransport(signal, settings.timeout * 1000, state);
   const ollama = new Ollama({ host: settings.host, fetch });
@@ -48,6 +51,7 @@ export function createOllama(settings: Settings, signal: AbortSignal): OllamaCli
     models: async () =>
       (await ollama.list()).models.map((m) => ({ name: m.name, size: m.size, ...(m.details?.quantization_level ? { detail: m.details.quantization_level } : {}) })),
     server: async () => `Ollama ${(await ollama.version()).version}`,
+    ...(hooks ? { hooks } : {}),
   };
   return handle;
 }

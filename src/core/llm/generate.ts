@@ -7,6 +7,7 @@
 import { AttemptError, CareerForgeError } from '../errors.js';
 import type { LlmHandle } from './provider.js';
 import { withServerRetry } from './client.js';
+import type { CallContext, CallRequest, CallResult } from './hooks.js';
 import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
 import type { ChatEvent, ChatMessage } from './provider.js';
 import { renderPrompt } from './prompts.js';
@@ -22,6 +23,8 @@ export interface StructuredRequest<T> {
   system: string;
   prompt: string;
   numPredict: number;
+  /** The schema's name in the call log (default: the task). */
+  schemaName?: string;
   /** Semantic checks on a schema-valid value: one readable problem per entry. */
   check?: (value: T) => string[];
 }
@@ -66,11 +69,26 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     yield { type: 'started', task: req.task, attempt, maxAttempts, model: handle.model };
     let text = '';
+    let final: Extract<ChatEvent, { type: 'done' }> | undefined;
+    // What the call log and --dry-run see: the request as Ollama's /api/chat would carry it (the
+    // openai provider sends the same messages, schema and sampling as response_format and max_tokens).
+    const request: CallRequest = {
+      model: handle.model,
+      messages,
+      format,
+      stream: true,
+      // num_ctx identical on every call: a different value makes Ollama reload the model.
+      options,
+    };
+    const call: CallContext = { task: req.task, schemaName: req.schemaName ?? req.task, attempt, maxAttempts, host: handle.host };
+    handle.hooks?.beforeCall?.(request, call);
+    const sentAt = Date.now();
+    const logCall = (outcome: string, error?: string) =>
+      handle.hooks?.afterCall?.(request, call, callResult(outcome, error, text, final, Date.now() - sentAt));
     try {
       const stream = await withServerRetry(handle, () => handle.chat({ task: req.task, messages, schema: format, numPredict: req.numPredict }));
       let tokens = 0;
       let firstAt = 0;
-      let final: Extract<ChatEvent, { type: 'done' }> | undefined;
       // A stream fault arrives as an AttemptError thrown from the provider's iterator (caught below).
       for await (const event of stream) {
         if (event.type === 'warning') yield { type: 'warning', message: event.message };
@@ -94,11 +112,17 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
         throw new AttemptError('OUTPUT_TRUNCATED', `the answer was cut off at num_predict=${req.numPredict} tokens`, [], text);
       }
       const value = validate(text, req);
+      logCall('ok');
       await rememberAnswer(handle, req.task, sent, value);
       yield { type: 'call-done', task: req.task, attempts: attempt, stats };
       return { value, attempts: attempt, stats };
     } catch (error) {
-      if (!(error instanceof AttemptError)) throw error instanceof CareerForgeError ? error : handle.classify(error);
+      if (!(error instanceof AttemptError)) {
+        const failure = error instanceof CareerForgeError ? error : handle.classify(error);
+        logCall(failure.code, failure.message);
+        throw failure;
+      }
+      logCall(error.code, error.message);
       last = error;
       yield { type: 'attempt-failed', task: req.task, attempt, code: error.code, reason: error.message, problems: error.problems };
       messages = nextMessages(base, error);
@@ -166,6 +190,22 @@ function finalError(handle: LlmHandle, last: AttemptError, attempts: number, num
       );
   }
 }
+
+function callResult(outcome: string, error: string | undefined, reply: string, final: Extract<ChatEvent, { type: 'done' }> | undefined, latencyMs: number): CallResult {
+  return {
+    outcome,
+    ...(error === undefined ? {} : { error }),
+    reply,
+    ...(final ? {
+      doneReason: final.reason,
+      promptTokens: final.stats.prompt_tokens,
+      completionTokens: final.stats.completion_tokens,
+      durations: { total: final.stats.total_duration_ns, load: final.stats.load_duration_ns, prompt_eval: final.stats.prompt_eval_duration_ns, eval: final.stats.eval_duration_ns },
+    } : {}),
+    latencyMs,
+  };
+}
+
 
 /**
  * Ollama truncates a prompt longer than num_ctx without a word. When the evaluated prompt fills

@@ -6,7 +6,8 @@ import path from 'node:path';
 
 let promptDir: string | undefined;
 
-function findPromptDir(): string {
+/** Where the shipped templates are (prompts/ at the package root). */
+export function shippedPromptDir(): string {
   if (promptDir) return promptDir;
   // dist/*.js and src/core/llm/*.ts sit at different depths: walk up to the package root.
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -19,11 +20,19 @@ function findPromptDir(): string {
 }
 
 const cache = new Map<string, string>();
+// The user's checked copies (core/prompts/overrides.ts), set once per run by createRunContext.
+let overrides: Map<string, string> = new Map();
+
+export function usePromptOverrides(copies: Map<string, string>): void {
+  overrides = copies;
+}
 
 export function loadPrompt(name: string): string {
+  const own = overrides.get(name);
+  if (own !== undefined) return own;
   let text = cache.get(name);
   if (text === undefined) {
-    text = fs.readFileSync(path.join(findPromptDir(), `${name}.md`), 'utf8');
+    text = fs.readFileSync(path.join(shippedPromptDir(), `${name}.md`), 'utf8');
     cache.set(name, text);
   }
   return text;

@@ -7,6 +7,7 @@ import type { CareerForgeError } from '../errors.js';
 import type { CallStats } from '../events.js';
 import type { Settings } from '../config/settings.js';
 import type { CacheSession } from '../cache/session.js';
+import type { CallHooks } from './hooks.js';
 
 export const PROVIDERS = ['ollama', 'openai'] as const;
 export type ProviderKind = (typeof PROVIDERS)[number];
@@ -66,4 +67,6 @@ export interface LlmHandle {
   readonly label: string;
   /** The response cache, when the command uses one (see core/cache). */
   cache?: CacheSession;
+  /** Call log and --dry-run (see hooks.ts); absent when nothing records calls. */
+  hooks?: CallHooks;
 }

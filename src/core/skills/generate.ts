@@ -28,7 +28,7 @@ export async function* generateSkillsReport(handle: OllamaHandle, input: SkillsI
     input.job ? document('job_description', input.job) : 'No job description was given: judge against what the role typically needs.',
   ].join('\n\n');
   const schema = skillsReportRequestSchema();
-  const prompt = renderPrompt('skills', { profile, documents, role: JSON.stringify(input.role), schema: JSON.stringify(jsonSchemaOf(schema)) });
+  const prompt = renderPrompt('skills', { profile, documents, schema: JSON.stringify(jsonSchemaOf(schema)) });
   return yield* generateStructured(handle, {
     task: 'skills gap',
     schema,

@@ -15,8 +15,8 @@ export const skillsInputSchema = z.strictObject({
     z.array(line(80).check(z.regex(SKILL_ENTRY, 'expected "Skill" or "Skill:level" with level beginner, intermediate or advanced'))).check(z.maxLength(50, 'at most 50 skills')),
     [],
   ),
-  resume: z.optional(text(MAX_DOCUMENT_BYTES).check(z.minLength(1, 'must not be empty'))),
-  job: z.optional(text(MAX_DOCUMENT_BYTES).check(z.minLength(1, 'must not be empty'))),
+  resume: z.optional(text(MAX_DOCUMENT_BYTES, { min: 1 })),
+  job: z.optional(text(MAX_DOCUMENT_BYTES, { min: 1 })),
   goal: z.optional(text(500)),
   // Used only with --to-roadmap: the length and pace of the plan that closes the gaps.
   months: z._default(z.int().check(z.gte(1, 'must be at least 1'), z.lte(24, 'must be at most 24')), 6),

@@ -1,0 +1,14 @@
+// Output for the record-keeping commands (logs, list, show, prompts...): the envelope under
+// --json, text otherwise. One place, so these commands follow the shared output path when it moves.
+import { successEnvelope, writeJson } from '../render/json.js';
+import type { Session } from './shared.js';
+
+export function emitPlain(session: Session, data: unknown, text: () => string): void {
+  if (session.json) return writeJson(successEnvelope(data, session.meta));
+  process.stdout.write(text());
+}
+
+/** A line for the user that is not the command's result: stderr, so stdout stays scriptable. */
+export function note(message: string): void {
+  process.stderr.write(`${message}\n`);
+}

@@ -1,0 +1,11 @@
+// Options of the commands whose model calls are recorded: the call log switches and --dry-run.
+// cli.ts reads them in a preAction hook (see call-records.ts), so the commands' own code never
+// has to pass them on.
+import type { Command } from 'commander';
+
+export function recordOptions(cmd: Command, { dryRun = true } = {}): Command {
+  if (dryRun) cmd.option('--dry-run', 'print the exact request (messages, schema, options) that would be sent; send nothing, save nothing');
+  return cmd
+    .option('--no-log', 'do not write this run to the call log (see `careerforge logs`)')
+    .option('--log-documents', 'keep CV and job text in the call log (otherwise only their size and sha256)');
+}

@@ -1,0 +1,27 @@
+// `careerforge show ID [--format text|md|json]`: one saved record of any kind.
+import { resolveHome } from '../../core/config/settings.js';
+import { UsageError } from '../../core/errors.js';
+import { parseKind, resolveRecord } from '../../core/records/records.js';
+import { LocalStore } from '../../core/store/store.js';
+import { colorFor } from '../../render/color.js';
+import { showRecord, type ShowFormat } from '../../render/record-show.js';
+import { emitPlain } from '../emit-plain.js';
+import type { Session } from '../shared.js';
+
+export interface ShowFlags {
+  format?: string;
+  kind?: string;
+  json?: boolean;
+}
+
+const FORMATS: ShowFormat[] = ['text', 'md', 'json'];
+
+export async function showCommand(ref: string, flags: ShowFlags, session: Session): Promise<void> {
+  const format = (flags.format ?? 'text') as ShowFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format: expected text, md or json, got "${flags.format}"`);
+  if (flags.json && flags.format !== undefined) throw new UsageError('--json prints the record in the envelope: leave out --format');
+  const kind = flags.kind === undefined ? undefined : parseKind(flags.kind);
+  const data = await new LocalStore(resolveHome(session.env), session.warn).read();
+  const found = resolveRecord(data, ref, kind);
+  emitPlain(session, { kind: found.kind, id: found.id, record: found.record }, () => showRecord(found, format, colorFor(process.stdout, session.env)));
+}

@@ -1,0 +1,115 @@
+// What the terminal receives, byte for byte, on the user's path: the built CLI on a real pty
+// (util-linux `script`), CI removed so the spinner and the Ink views run. A 0x0 pty (cron,
+// `script` from a non-terminal) must neither flood nor hang; results taller than the window must
+// never clear the screen or the scrollback.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readStore, runCli, tempHome } from './support/cli.js';
+import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
+import { jsonReply, makeRoadmap } from './support/fixtures.js';
+import { makeInterviewBatch } from './quiz-interview-fixtures.js';
+import { startPty, type PtyRun } from './support/pty.js';
+
+let fake: FakeOllama;
+let home: string;
+let run: PtyRun | undefined;
+
+beforeEach(async () => {
+  fake = await startFakeOllama();
+  home = tempHome();
+});
+
+afterEach(async () => {
+  run?.kill();
+  run = undefined;
+  await fake.close();
+});
+
+const CLEAR_SCREEN = '\x1b[2J';
+const CLEAR_SCROLLBACK = '\x1b[3J';
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+/** A roadmap reply that streams for about `ms`, so the spinner draws many frames. */
+function slowRoadmap(months: number, ms: number) {
+  const reply = jsonReply(makeRoadmap(months, 10, 'Dev'));
+  return { ...reply, chunks: 40, chunkDelayMs: Math.ceil(ms / 40) };
+}
+
+async function saveRoadmap(months: number): Promise<string> {
+  fake.onChat(() => jsonReply(makeRoadmap(months, 10, 'Dev')));
+  const saved = await runCli(['roadmap', '--role', 'Dev', '--months', String(months), '--json'], { host: fake.host, home });
+  expect(saved.exitCode, saved.stderr).toBe(0);
+  const doc = JSON.parse(saved.stdout);
+  return (doc.meta.id ?? doc.data.id) as string;
+}
+
+describe('a 0x0 pty', () => {
+  it('roadmap: the spinner runs without flooding, the plan is printed, exit 0', async () => {
+    fake.onChat(() => slowRoadmap(3, 1_500));
+    run = startPty(['roadmap', '--role', 'Dev', '--months', '3'], { home, host: fake.host, after: 'stty size' });
+    const exit = await run.exit(30_000);
+    const bytes = run.bytes().toString('utf8');
+    expect(exit.code, run.text().slice(-2000)).toBe(0);
+    expect(run.text()).toMatch(/^0 0\s*$/m); // it really was a 0x0 terminal
+    expect(run.text()).toContain('Month 3:');
+    // ~20 spinner frames in 1.5 s: a few KB. The bug wrote megabytes of cursor-up codes.
+    expect(bytes.length).toBeLessThan(100_000);
+    expect(count(bytes, '\x1b[1A')).toBeLessThan(100);
+    expect(bytes).not.toContain(CLEAR_SCREEN);
+    expect(Object.keys(readStore(home).roadmaps)).toHaveLength(1);
+  }, 60_000);
+
+  it('Ctrl-C still interrupts at once: the event loop is never blocked', async () => {
+    fake.onChat(() => ({ fault: 'stall' }));
+    run = startPty(['roadmap', '--role', 'Dev'], { home, host: fake.host });
+    await run.waitFor(/Planning 6 months for Dev/, 30_000);
+    const pressed = Date.now();
+    run.type('\x03');
+    const exit = await run.exit();
+    expect(exit.code).toBe(130);
+    expect(exit.at - pressed).toBeLessThan(2_000);
+    expect(run.bytes().length).toBeLessThan(100_000);
+  }, 60_000);
+});
+
+describe('long views in a small terminal (80x10) never erase the scrollback', () => {
+  const small = { cols: 80, rows: 10 };
+
+  it('a 6-month plan: written once as plain lines, no clear codes', async () => {
+    fake.onChat(() => jsonReply(makeRoadmap(6, 10, 'Dev')));
+    run = startPty(['roadmap', '--role', 'Dev', '--months', '6'], { home, host: fake.host, ...small });
+    const exit = await run.exit(30_000);
+    const bytes = run.bytes().toString('utf8');
+    expect(exit.code, run.text().slice(-2000)).toBe(0);
+    expect(bytes).not.toContain(CLEAR_SCREEN);
+    expect(bytes).not.toContain(CLEAR_SCROLLBACK);
+    // Each month once: nothing was repainted.
+    for (let m = 1; m <= 6; m++) expect(count(run.text(), `Month ${m}:`)).toBe(1);
+  }, 60_000);
+
+  it('progress and progress show ID: no clear codes, every line once', async () => {
+    const id = await saveRoadmap(6);
+    await saveRoadmap(2);
+    for (const args of [['progress'], ['progress', 'show', id]]) {
+      run = startPty(args, { home, host: fake.host, ...small });
+      const exit = await run.exit(30_000);
+      const bytes = run.bytes().toString('utf8');
+      expect(exit.code, run.text().slice(-2000)).toBe(0);
+      expect(bytes).not.toContain(CLEAR_SCREEN);
+      expect(bytes).not.toContain(CLEAR_SCROLLBACK);
+      expect(run.text().split('\n').length).toBeGreaterThan(args.length > 1 ? 10 : 2);
+      if (args.length > 1) for (let m = 1; m <= 6; m++) expect(count(run.text(), `Week ${m}.1 `)).toBe(1);
+    }
+  }, 60_000);
+
+  it('the interview question list: no clear codes, each question once', async () => {
+    // Asked in batches of 4: each reply answers its batch.
+    fake.onChat((_req, index) => jsonReply(makeInterviewBatch(4, ['technical'], index * 4 + 1)));
+    run = startPty(['interview', '--role', 'Dev', '--type', 'technical', '--count', '12'], { home, host: fake.host, ...small });
+    const exit = await run.exit(30_000);
+    const bytes = run.bytes().toString('utf8');
+    expect(exit.code, run.text().slice(-2000)).toBe(0);
+    expect(bytes).not.toContain(CLEAR_SCREEN);
+    expect(bytes).not.toContain(CLEAR_SCROLLBACK);
+    for (let n = 1; n <= 12; n++) expect(count(run.text(), `Interview question ${n} (technical)?`)).toBe(1);
+  }, 60_000);
+});
