@@ -9,14 +9,16 @@ export type RegisterCommand = (program: Command, session: Session) => void;
 export function globalOptions(cmd: Command): Command {
   return cmd
     .option('--json', 'print one JSON document on stdout (everything else on stderr)')
-    .option('--host <url>', 'Ollama server (env OLLAMA_HOST; default http://127.0.0.1:11434)')
+    .option('--provider <name>', 'ollama, or openai for vLLM / llama-server / LM Studio (env CAREERFORGE_PROVIDER; default ollama)')
+    .option('--host <url>', 'Ollama server (env OLLAMA_HOST; default http://127.0.0.1:11434), or with --provider openai the base URL (env OPENAI_BASE_URL; default http://127.0.0.1:8000/v1)')
     .option('--model <name>', 'Ollama model (env CAREERFORGE_MODEL; default mistral:7b-instruct-v0.3-q4_K_M)')
     .option('--num-ctx <tokens>', 'context window sent on every call (env CAREERFORGE_NUM_CTX; default 8192)')
     .option('--num-predict <tokens>', 'cap on generated tokens per call (env CAREERFORGE_NUM_PREDICT; default sized per request)')
     .option('--timeout <seconds>', 'give up after this long without a byte from Ollama (env CAREERFORGE_TIMEOUT; default 300)')
     .option('--retries <n>', 'repair attempts after an invalid answer (env CAREERFORGE_RETRIES; default 2)')
     .option('--temperature <t>', 'sampling temperature 0-2 (env CAREERFORGE_TEMPERATURE; default 0.4)')
-    .option('--seed <n>', 'sampling seed for reproducible answers (env CAREERFORGE_SEED)');
+    .option('--seed <n>', 'sampling seed for reproducible answers (env CAREERFORGE_SEED)')
+    .option('--fold-system', 'send the system prompt inside the first user turn, for chat templates that refuse one (env CAREERFORGE_FOLD_SYSTEM)');
 }
 
 /** Generators only (never bench or health, whose point is a real request). */

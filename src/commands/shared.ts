@@ -8,6 +8,7 @@ import type { InStream, OutputMode, Session } from './session.js';
 
 export interface GlobalFlags {
   json?: boolean;
+  provider?: string;
   host?: string;
   model?: string;
   numCtx?: string;
@@ -16,6 +17,7 @@ export interface GlobalFlags {
   retries?: string;
   temperature?: string;
   seed?: string;
+  foldSystem?: boolean;
   cache?: boolean;
 }
 
@@ -28,6 +30,7 @@ export const outputMode = (session: Session): OutputMode => session.mode;
 
 export function rawSettings(g: GlobalFlags): RawSettings & { cache?: boolean } {
   return {
+    provider: g.provider,
     cache: g.cache,
     host: g.host,
     model: g.model,
@@ -37,6 +40,7 @@ export function rawSettings(g: GlobalFlags): RawSettings & { cache?: boolean } {
     retries: g.retries,
     temperature: g.temperature,
     seed: g.seed,
+    fold_system: g.foldSystem,
   };
 }
 

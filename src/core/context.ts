@@ -1,6 +1,6 @@
 // What every command needs from core, resolved once: the home directory, the store, the
-// settings (flag > env > config > default) and the Ollama client bound to the command's signal.
-import { createOllama, type OllamaHandle } from './llm/client.js';
+// settings (flag > env > config > default) and the model-server client bound to the command's signal.
+import { createLlm, type LlmHandle } from './llm/client.js';
 import { resolveHome, resolveSettings, type RawSettings, type Settings } from './config/settings.js';
 import { LocalStore, type Warn } from './store/store.js';
 import { attachCache } from './cache/attach.js';
@@ -14,7 +14,10 @@ export interface RunContext {
   settings: Settings;
   signal: AbortSignal;
   warn: Warn;
-  ollama(): OllamaHandle;
+  /** The configured provider's client (Ollama or OpenAI-compatible), made on first use. */
+  llm(): LlmHandle;
+  /** The same handle under its old name, for commands written before --provider. */
+  ollama(): LlmHandle;
 }
 
 /**
@@ -27,7 +30,9 @@ export async function createRunContext(flags: RawSettings & { cache?: boolean },
   const settings = resolveSettings(flags, env, await store.readConfig());
   // The user's prompt copies, checked before anything is sent (a bad placeholder is exit 2).
   usePromptOverrides(loadOverrides(home, warn));
-  let handle: OllamaHandle | undefined;
-  const withCache = flags.cache ? attachCache({ env, home, warn }) : (h: OllamaHandle) => h;
-  return { home, store, settings, signal, warn, ollama: () => (handle ??= withCache(createOllama(settings, signal, hooks))) };
+  let handle: LlmHandle | undefined;
+  const withCache = flags.cache ? attachCache({ env, home, warn }) : (h: LlmHandle) => h;
+  // The API key is read from the environment only: never a flag (shell history), never the config file.
+  const llm = () => (handle ??= withCache(createLlm(settings, signal, env.CAREERFORGE_API_KEY?.trim() || undefined, hooks)));
+  return { home, store, settings, signal, warn, llm, ollama: llm };
 }

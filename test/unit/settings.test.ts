@@ -10,13 +10,14 @@ describe('resolveSettings', () => {
   it('uses the defaults when nothing is given', () => {
     const s = resolveSettings({}, {}, {});
     expect(s).toEqual({
+      provider: 'ollama',
       host: 'http://127.0.0.1:11434',
       model: DEFAULT_MODEL,
       num_ctx: 8192,
       timeout: 300,
       retries: 2,
       temperature: 0.4,
-      sources: { host: 'default', model: 'default', num_ctx: 'default', timeout: 'default', retries: 'default', temperature: 'default' },
+      sources: { provider: 'default', host: 'default', model: 'default', num_ctx: 'default', timeout: 'default', retries: 'default', temperature: 'default' },
     });
     expect(s.num_predict).toBeUndefined();
     expect(s.seed).toBeUndefined();
@@ -36,7 +37,7 @@ describe('resolveSettings', () => {
     expect(s.seed).toBe(42);
     expect(s.timeout).toBe(300);
     expect(s.sources).toEqual({
-      host: 'env', model: 'flag', num_ctx: 'flag', retries: 'env', temperature: 'config', seed: 'config', timeout: 'default',
+      provider: 'default', host: 'env', model: 'flag', num_ctx: 'flag', retries: 'env', temperature: 'config', seed: 'config', timeout: 'default',
     });
   });
 

@@ -1,7 +1,7 @@
 // One timed generate call against Ollama: the server's counters from the final line plus the
 // client's own clock (time to first chunk, end to end), and the filler text that keeps every
 // prompt different so Ollama's prompt cache cannot answer from a previous run.
-import type { OllamaHandle } from '../llm/client.js';
+import type { LlmHandle, OllamaClientHandle } from '../llm/client.js';
 import { modelMissing } from '../llm/client.js';
 import { CareerForgeError } from '../errors.js';
 import { seededRandom } from './stats.js';
@@ -41,7 +41,7 @@ export interface GenerateSpec {
   temperature: number;
 }
 
-export async function timedGenerate(handle: OllamaHandle, spec: GenerateSpec): Promise<Sample> {
+export async function timedGenerate(handle: OllamaClientHandle, spec: GenerateSpec): Promise<Sample> {
   const t0 = performance.now();
   let ttft: number | undefined;
   try {
@@ -78,7 +78,7 @@ export async function timedGenerate(handle: OllamaHandle, spec: GenerateSpec): P
 }
 
 /** An empty prompt only loads (or, with keep_alive 0, unloads) the model; returns client milliseconds. */
-export async function loadCall(handle: OllamaHandle, model: string, numCtx: number, unload: boolean): Promise<number> {
+export async function loadCall(handle: OllamaClientHandle, model: string, numCtx: number, unload: boolean): Promise<number> {
   const t0 = performance.now();
   try {
     await handle.ollama.generate({ model, prompt: '', stream: false, options: { num_ctx: numCtx }, ...(unload ? { keep_alive: 0 } : {}) });
@@ -88,7 +88,7 @@ export async function loadCall(handle: OllamaHandle, model: string, numCtx: numb
   return performance.now() - t0;
 }
 
-export function classify(handle: OllamaHandle, model: string, error: unknown): CareerForgeError {
+export function classify(handle: LlmHandle, model: string, error: unknown): CareerForgeError {
   const err = error as { name?: string; status_code?: number };
   // The shared classifier names the configured model; a benchmark names the one it was running.
   if (err?.name === 'ResponseError' && err.status_code === 404) return modelMissing(model);

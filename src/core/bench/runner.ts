@@ -1,8 +1,7 @@
 // `careerforge bench`: llama-bench's method applied to a local Ollama model. For each model: read
 // its details, time a cold load against a warm one, then run each test once to warm up and
 // `repetitions` more times, summarising tokens/s from the server's own counters.
-import type { OllamaHandle } from '../llm/client.js';
-import { modelMissing } from '../llm/client.js';
+import { modelMissing, requireOllama, type LlmHandle, type OllamaClientHandle } from '../llm/client.js';
 import { normalizeModel } from '../ollama-admin/health.js';
 import { gpuInfo } from './gpu-info.js';
 import { classify, fillerText, loadCall, timedGenerate, type Sample } from './request.js';
@@ -41,12 +40,13 @@ export function runContextSize(plan: BenchPlan, configured: number): number {
   return Math.max(configured, Math.ceil(needed / 256) * 256);
 }
 
-export function newRun(id: string, handle: OllamaHandle, numCtx: number, repetitions: number): BenchRun {
+export function newRun(id: string, handle: LlmHandle, numCtx: number, repetitions: number): BenchRun {
   return { id, created_at: new Date().toISOString(), host: handle.host, num_ctx: numCtx, repetitions, gpu: { available: false, reason: 'not checked yet' }, models: [], complete: false };
 }
 
 /** Fills `run` as it goes, so a caller that catches a failure still holds every finished test. */
-export async function* runBench(handle: OllamaHandle, plan: BenchPlan, run: BenchRun, env: NodeJS.ProcessEnv): AsyncGenerator<BenchEvent, BenchRun> {
+export async function* runBench(llm: LlmHandle, plan: BenchPlan, run: BenchRun, env: NodeJS.ProcessEnv): AsyncGenerator<BenchEvent, BenchRun> {
+  const handle = requireOllama(llm, 'bench');
   run.ollama_version = await handle.ollama.version().then((v) => v.version, (error: unknown) => Promise.reject(handle.classify(error)));
   const { models: pulled } = await handle.ollama.list().catch((error: unknown) => Promise.reject(handle.classify(error)));
   // Every model must exist before anything is sent: a typo must not cost a half-finished run.
@@ -124,7 +124,7 @@ export async function* runBench(handle: OllamaHandle, plan: BenchPlan, run: Benc
   return run;
 }
 
-function request(model: string, spec: TestSpec, numCtx: number, handle: OllamaHandle, seed: number) {
+function request(model: string, spec: TestSpec, numCtx: number, handle: OllamaClientHandle, seed: number) {
   // pp asks for a single token: its prompt_eval numbers are the measurement. tg uses a short prompt.
   const prompt = fillerText(spec.kind === 'tg' ? 16 : spec.n_prompt, seed);
   return { model, prompt, numPredict: spec.kind === 'pp' ? 1 : spec.n_gen, numCtx, seed: handle.settings.seed ?? seed, temperature: handle.settings.temperature };
@@ -156,7 +156,7 @@ function bandwidthFromGpu(run: BenchRun): { gbs: number; source: string } | unde
 }
 
 /** GPU versus CPU share of the loaded model, from /api/ps. */
-async function placement(handle: OllamaHandle, entry: ModelBench): Promise<void> {
+async function placement(handle: OllamaClientHandle, entry: ModelBench): Promise<void> {
   const { models } = await handle.ollama.ps().catch((error: unknown) => Promise.reject(handle.classify(error)));
   const loaded = models.find((m) => normalizeModel(m.name) === normalizeModel(entry.model));
   if (!loaded || loaded.size <= 0) return;
@@ -166,7 +166,7 @@ async function placement(handle: OllamaHandle, entry: ModelBench): Promise<void>
 }
 
 /** keep_alive 0 schedules the unload; wait (briefly) until /api/ps no longer lists the model. */
-async function waitUnloaded(handle: OllamaHandle, model: string): Promise<void> {
+async function waitUnloaded(handle: OllamaClientHandle, model: string): Promise<void> {
   const deadline = performance.now() + 1500;
   while (performance.now() < deadline) {
     const { models } = await handle.ollama.ps().catch((error: unknown) => Promise.reject(handle.classify(error)));

@@ -1,6 +1,6 @@
 // Gives a model handle its response cache for the run. The model's digest (from /api/tags) joins
 // the key, so re-pulling a model under the same name never serves answers of the old build.
-import type { OllamaHandle } from '../llm/client.js';
+import type { OllamaClientHandle, OllamaHandle } from '../llm/client.js';
 import type { Warn } from '../store/store.js';
 import { resolveCacheConfig } from './config.js';
 import { createCacheSession } from './session.js';
@@ -14,7 +14,10 @@ export function attachCache(opts: { env: NodeJS.ProcessEnv; home: string; warn: 
   };
 }
 
-export async function ollamaDigest(handle: OllamaHandle): Promise<string | undefined> {
+export async function ollamaDigest(llm: OllamaHandle): Promise<string | undefined> {
+  // OpenAI-compatible servers report no digest; provider, host and model still key the cache.
+  if (llm.provider !== 'ollama') return undefined;
+  const handle = llm as OllamaClientHandle;
   const wanted = handle.model.includes(':') ? handle.model : `${handle.model}:latest`;
   const { models } = await handle.ollama.list();
   return models.find((m) => m.name === wanted || m.model === wanted)?.digest || undefined;

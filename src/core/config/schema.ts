@@ -2,10 +2,13 @@
 // The single source of truth for their names, types, bounds, env variables and defaults.
 import * as z from '../zod.js';
 import { levelSchema, line } from '../common-schema.js';
+import { PROVIDERS } from '../llm/provider.js';
 
 export const DEFAULT_MODEL = 'mistral:7b-instruct-v0.3-q4_K_M';
 
 export const settingSchemas = {
+  // First: where `host` comes from and how it is read depend on it (settings.ts).
+  provider: z.enum(PROVIDERS),
   host: z.string().check(z.minLength(1), z.maxLength(2048)),
   model: z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^[\w.:/-]+$/, 'expected an Ollama model name like mistral:7b')),
   num_ctx: z.int().check(z.gte(512), z.lte(131072)),
@@ -14,13 +17,16 @@ export const settingSchemas = {
   retries: z.int().check(z.gte(0), z.lte(10)),
   temperature: z.number().check(z.gte(0), z.lte(2)),
   seed: z.int(),
+  /** Send the system prompt inside the first user turn (chat templates that refuse a system role). */
+  fold_system: z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
 export const SETTING_KEYS = Object.keys(settingSchemas) as SettingKey[];
 
-/** Environment variable for each setting; OLLAMA_HOST is Ollama's own. */
+/** Environment variable for each setting; OLLAMA_HOST is Ollama's own (OPENAI_BASE_URL on the openai provider). */
 export const SETTING_ENV: Record<SettingKey, string> = {
+  provider: 'CAREERFORGE_PROVIDER',
   host: 'OLLAMA_HOST',
   model: 'CAREERFORGE_MODEL',
   num_ctx: 'CAREERFORGE_NUM_CTX',
@@ -29,10 +35,17 @@ export const SETTING_ENV: Record<SettingKey, string> = {
   retries: 'CAREERFORGE_RETRIES',
   temperature: 'CAREERFORGE_TEMPERATURE',
   seed: 'CAREERFORGE_SEED',
+  fold_system: 'CAREERFORGE_FOLD_SYSTEM',
 };
 
-/** Defaults; num_predict and seed have none (num_predict is sized per request, seed is random). */
+/** On the openai provider `host` is a base URL, read from the openai clients' own variable. */
+export const OPENAI_HOST_ENV = 'OPENAI_BASE_URL';
+/** vLLM's default port; llama-server (8080) and LM Studio (1234) are one --host away. */
+export const OPENAI_DEFAULT_HOST = 'http://127.0.0.1:8000/v1';
+
+/** Defaults; num_predict and seed have none (num_predict is sized per request, seed is random); fold_system is off. */
 export const SETTING_DEFAULTS = {
+  provider: 'ollama',
   host: 'http://127.0.0.1:11434',
   model: DEFAULT_MODEL,
   num_ctx: 8192,

@@ -5,8 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseOllamaHost } from '../llm/host.js';
+import { parseBaseUrl } from '../llm/openai/base-url.js';
+import type { ProviderKind } from '../llm/provider.js';
 import { describeIssues } from '../zod.js';
 import {
+  OPENAI_DEFAULT_HOST,
+  OPENAI_HOST_ENV,
   profileDefaultSchemas,
   SETTING_DEFAULTS,
   SETTING_ENV,
@@ -20,6 +24,7 @@ import {
 export type SettingSource = 'flag' | 'env' | 'config' | 'default';
 
 export interface Settings {
+  provider: ProviderKind;
   host: string;
   model: string;
   num_ctx: number;
@@ -28,21 +33,32 @@ export interface Settings {
   retries: number;
   temperature: number;
   seed?: number;
+  fold_system?: boolean;
   sources: Partial<Record<SettingKey, SettingSource>>;
 }
 
-export type RawSettings = Partial<Record<SettingKey, string | number | undefined>>;
+export type RawSettings = Partial<Record<SettingKey, string | number | boolean | undefined>>;
 
 const numeric = new Set<SettingKey>(['num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed']);
 
-/** Parse one raw value (a flag or env string, or a stored value) into its typed form. */
-export function parseSetting(key: SettingKey, raw: string | number, source: string): string | number {
-  let value: string | number = raw;
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, on: true, off: false };
+
+/**
+ * Parse one raw value (a flag or env string, or a stored value) into its typed form. `host` is an
+ * Ollama host (OLLAMA_HOST rules) or, on the openai provider, a base URL ending in /v1.
+ */
+export function parseSetting(key: SettingKey, raw: string | number | boolean, source: string, provider: ProviderKind = 'ollama'): string | number | boolean {
+  let value: string | number | boolean = raw;
   if (numeric.has(key) && typeof raw === 'string') {
     if (raw.trim() === '' || Number.isNaN(Number(raw))) throw new UsageError(`${source}: expected a number, got "${raw}"`);
     value = Number(raw);
   }
-  if (key === 'host') value = parseOllamaHost(String(value), source);
+  if (key === 'fold_system' && typeof raw === 'string') {
+    value = BOOLEAN_WORDS[raw.trim().toLowerCase()] ?? raw;
+    if (typeof value !== 'boolean') throw new UsageError(`${source}: expected true or false, got "${raw}"`);
+  }
+  if (key === 'provider' && typeof raw === 'string') value = raw.trim().toLowerCase();
+  if (key === 'host') value = provider === 'openai' ? parseBaseUrl(String(value), source) : parseOllamaHost(String(value), source);
   const parsed = settingSchemas[key].safeParse(value);
   if (!parsed.success) throw new UsageError(describeIssues(parsed.error.issues, source)[0] ?? `${source} is invalid`);
   return parsed.data;
@@ -65,15 +81,19 @@ export function resolveSettings(flags: RawSettings, env: NodeJS.ProcessEnv, conf
   const sources: Settings['sources'] = {};
   for (const key of SETTING_KEYS) {
     const flagName = `--${key.replace(/_/g, '-')}`;
-    const candidates: Array<[SettingSource, string | number | undefined, string]> = [
+    // `provider` resolves first; on openai, host is a base URL with its own variable and default.
+    const provider = (out.provider ?? 'ollama') as ProviderKind;
+    const openaiHost = key === 'host' && provider === 'openai';
+    const envName = openaiHost ? OPENAI_HOST_ENV : SETTING_ENV[key];
+    const candidates: Array<[SettingSource, string | number | boolean | undefined, string]> = [
       ['flag', flags[key], flagName],
-      ['env', env[SETTING_ENV[key]], SETTING_ENV[key]],
+      ['env', env[envName], envName],
       ['config', config[key], `config ${key}`],
-      ['default', (SETTING_DEFAULTS as Record<string, string | number>)[key], `default ${key}`],
+      ['default', openaiHost ? OPENAI_DEFAULT_HOST : (SETTING_DEFAULTS as Record<string, string | number>)[key], `default ${key}`],
     ];
     for (const [source, raw, label] of candidates) {
       if (raw === undefined || (source === 'env' && raw === '')) continue;
-      out[key] = parseSetting(key, raw, label);
+      out[key] = parseSetting(key, raw, label, provider);
       sources[key] = source;
       break;
     }

@@ -1,41 +1,65 @@
-// The Ollama client factory and the one place where transport failures become typed errors.
+// The model-server client factory and, for Ollama, the one place where transport failures become
+// typed errors. `createLlm` picks the provider (settings.provider); each returns an LlmHandle
+// (provider.ts), so generators, health, bench and eval never ask which wire they are on.
 import { Ollama } from 'ollama';
-import { CareerForgeError, InterruptedError, isCareerForgeError } from '../errors.js';
+import { CareerForgeError, InterruptedError, isCareerForgeError, UsageError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
 import { createTransport, type TransportState } from './transport.js';
+import { ollamaChat } from './ollama-chat.js';
+import type { LlmHandle } from './provider.js';
+import { createOpenAIHandle } from './openai/handle.js';
 import type { CallHooks } from './hooks.js';
-import type { CacheSession } from '../cache/session.js';
 
-export interface OllamaHandle {
+export type { LlmHandle } from './provider.js';
+
+/** An Ollama handle: the provider-neutral part plus ollama-js for Ollama-only work (setup, bench, ps). */
+export interface OllamaClientHandle extends LlmHandle {
+  readonly provider: 'ollama';
   ollama: Ollama;
-  host: string;
-  model: string;
-  settings: Settings;
-  signal: AbortSignal;
-  /** Call log and --dry-run (see hooks.ts); absent when nothing records calls. */
-  hooks?: CallHooks;
-  /** The response cache, when the command uses one (see core/cache). */
-  cache?: CacheSession;
-  /** Map anything thrown by ollama-js or fetch to a CareerForgeError. */
-  classify(error: unknown): CareerForgeError;
 }
+
+/**
+ * Kept so modules written before the provider seam still compile: every generator takes this,
+ * and it is any provider's handle. New code names LlmHandle.
+ */
+export type OllamaHandle = LlmHandle;
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
-export function createOllama(settings: Settings, signal: AbortSignal, hooks?: CallHooks): OllamaHandle {
+/** The handle for the configured provider. `apiKey` (CAREERFORGE_API_KEY) is only ever sent to an OpenAI-compatible server. */
+export function createLlm(settings: Settings, signal: AbortSignal, apiKey?: string, hooks?: CallHooks): LlmHandle {
+  const handle = settings.provider === 'openai' ? createOpenAIHandle(settings, signal, apiKey) : createOllama(settings, signal);
+  if (hooks) handle.hooks = hooks;
+  return handle;
+}
+
+export function createOllama(settings: Settings, signal: AbortSignal, hooks?: CallHooks): OllamaClientHandle {
   const state: TransportState = { timedOut: false };
   const fetch = createTransport(signal, settings.timeout * 1000, state);
   const ollama = new Ollama({ host: settings.host, fetch });
-  const handle: OllamaHandle = {
+  const classify = (error: unknown) => classifyError(error, handle, state);
+  const handle: OllamaClientHandle = {
+    provider: 'ollama',
+    label: 'Ollama',
     ollama,
     host: settings.host,
     model: settings.model,
     settings,
     signal,
+    classify,
+    chat: (req) => ollamaChat(ollama, settings, classify, req),
+    models: async () =>
+      (await ollama.list()).models.map((m) => ({ name: m.name, size: m.size, ...(m.details?.quantization_level ? { detail: m.details.quantization_level } : {}) })),
+    server: async () => `Ollama ${(await ollama.version()).version}`,
     ...(hooks ? { hooks } : {}),
-    classify: (error) => classifyError(error, handle, state),
   };
   return handle;
+}
+
+/** The Ollama client behind a handle, for what only Ollama does (pull, create, ps); a usage error on other providers. */
+export function requireOllama(handle: LlmHandle, what: string): OllamaClientHandle {
+  if (handle.provider === 'ollama') return handle as OllamaClientHandle;
+  throw new UsageError(`${what} needs Ollama's own API: run it with --provider ollama`);
 }
 
 export function unreachable(host: string): CareerForgeError {
@@ -46,7 +70,7 @@ export function modelMissing(model: string): CareerForgeError {
   return new CareerForgeError('MODEL_NOT_FOUND', `Model ${model} is not pulled: run \`ollama pull ${model}\` (or \`careerforge setup\`)`);
 }
 
-function classifyError(error: unknown, handle: OllamaHandle, state: TransportState): CareerForgeError {
+function classifyError(error: unknown, handle: LlmHandle, state: TransportState): CareerForgeError {
   if (isCareerForgeError(error)) return error;
   if (state.timedOut) {
     return new CareerForgeError(
@@ -75,14 +99,20 @@ function classifyError(error: unknown, handle: OllamaHandle, state: TransportSta
   return new CareerForgeError('INTERNAL', `Unexpected error talking to Ollama: ${err?.message ?? String(error)}`);
 }
 
-/** Retry transient server failures (503 queue full, other 5xx, dropped connections) with backoff. */
-export async function withServerRetry<T>(handle: OllamaHandle, run: () => Promise<T>, tries = 4, baseMs = 250): Promise<T> {
+/** HTTP status of a failed request, from ollama-js (status_code) or the openai package (status). */
+export function statusOf(error: unknown): number {
+  const err = error as { status_code?: number; status?: number };
+  return err?.status_code ?? (typeof err?.status === 'number' ? err.status : 0);
+}
+
+/** Retry transient server failures (503/429 queue full, other 5xx, dropped connections) with backoff. */
+export async function withServerRetry<T>(handle: LlmHandle, run: () => Promise<T>, tries = 4, baseMs = 250): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
       const classified = handle.classify(error);
-      const status = (error as { status_code?: number }).status_code ?? 0;
+      const status = statusOf(error);
       const transient = classified.code === 'OLLAMA_BUSY' || (classified.code === 'OLLAMA_ERROR' && (status >= 500 || status === 0));
       if (!transient || attempt >= tries) throw classified;
       await sleep(baseMs * 2 ** (attempt - 1), handle.signal);

@@ -1,17 +1,18 @@
 // Structured generation, the one pipeline every generator uses:
-//   zod schema -> JSON schema -> `format` on /api/chat (and described in the prompt)
+//   zod schema -> JSON schema -> `format` on /api/chat or `response_format` (and described in the prompt)
 //   -> stream with live token events -> JSON.parse -> zod parse -> semantic checks
 //   -> on failure, a repair attempt that sends the output back with its exact problems.
 // Stream faults (error line after HTTP 200, no done:true, done_reason "length") are failed
-// attempts, never results.
-import type { ChatResponse, Message } from 'ollama';
+// attempts, never results. The wire is the provider's (provider.ts): Ollama or OpenAI-compatible.
 import { AttemptError, CareerForgeError } from '../errors.js';
-import type { OllamaHandle } from './client.js';
+import type { LlmHandle } from './provider.js';
 import { withServerRetry } from './client.js';
 import type { CallContext, CallRequest, CallResult } from './hooks.js';
-import { emptyStats, type CallStats, type GenEvent } from '../events.js';
+import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
+import type { ChatEvent, ChatMessage } from './provider.js';
 import { renderPrompt } from './prompts.js';
 import { sanitizeDeep } from '../sanitize.js';
+import { unfence } from './fence.js';
 import { cachedAnswer, rememberAnswer } from '../cache/hook.js';
 import * as z from '../zod.js';
 import { describeIssues } from '../zod.js';
@@ -35,19 +36,17 @@ export interface StructuredResult<T> {
   stats: CallStats;
 }
 
-const NO_DONE = 'Did not receive done or success response in stream.';
-
 /** The JSON schema of a zod schema, as sent in `format` and quoted in prompts. */
 export function jsonSchemaOf(schema: z.ZodMiniType): Record<string, unknown> {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
   return rest;
 }
 
-export async function* generateStructured<T>(handle: OllamaHandle, req: StructuredRequest<T>): AsyncGenerator<GenEvent, StructuredResult<T>> {
+export async function* generateStructured<T>(handle: LlmHandle, req: StructuredRequest<T>): AsyncGenerator<GenEvent, StructuredResult<T>> {
   const { settings } = handle;
   const maxAttempts = 1 + settings.retries;
   const format = jsonSchemaOf(req.schema);
-  const base: Message[] = [
+  const base: ChatMessage[] = [
     { role: 'system', content: req.system },
     { role: 'user', content: req.prompt },
   ];
@@ -71,7 +70,9 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     yield { type: 'started', task: req.task, attempt, maxAttempts, model: handle.model };
     let text = '';
-    let final: ChatResponse | undefined;
+    let final: Extract<ChatEvent, { type: 'done' }> | undefined;
+    // What the call log and --dry-run see: the request as Ollama's /api/chat would carry it (the
+    // openai provider sends the same messages, schema and sampling as response_format and max_tokens).
     const request: CallRequest = {
       model: handle.model,
       messages,
@@ -86,29 +87,29 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
     const logCall = (outcome: string, error?: string) =>
       handle.hooks?.afterCall?.(request, call, callResult(outcome, error, text, final, Date.now() - sentAt));
     try {
-      const stream = await withServerRetry(handle, () => handle.ollama.chat(request));
+      const stream = await withServerRetry(handle, () => handle.chat({ task: req.task, messages, schema: format, numPredict: req.numPredict }));
       let tokens = 0;
       let firstAt = 0;
-      try {
-        for await (const part of stream) {
-          if (part.message?.content) {
-            text += part.message.content;
-            tokens++;
-            const now = performance.now();
-            if (!firstAt) firstAt = now;
-            const elapsed = (now - firstAt) / 1000;
-            yield { type: 'tokens', task: req.task, attempt, tokens, tokensPerSec: elapsed > 0 ? tokens / elapsed : 0 };
-          }
-          if (part.done) final = part;
+      // A stream fault arrives as an AttemptError thrown from the provider's iterator (caught below).
+      for await (const event of stream) {
+        if (event.type === 'warning') yield { type: 'warning', message: event.message };
+        else if (event.type === 'done') final = event;
+        else if (event.text) {
+          text += event.text;
+          tokens++;
+          const now = performance.now();
+          if (!firstAt) firstAt = now;
+          const elapsed = (now - firstAt) / 1000;
+          yield { type: 'tokens', task: req.task, attempt, tokens, tokensPerSec: elapsed > 0 ? tokens / elapsed : 0 };
         }
-      } catch (error) {
-        throw streamFailure(handle, error, text);
       }
-      if (!final) throw new AttemptError('STREAM_INCOMPLETE', NO_DONE, [], text);
-      stats = addCall(stats, final);
-      const warning = promptTruncation(final, settings.num_ctx);
+      // Providers end a stream with `done` or throw; a missing one is a provider bug, still not a result.
+      if (!final) throw new AttemptError('STREAM_INCOMPLETE', 'the stream ended without an end marker', [], text);
+      stats = addStats(stats, final.stats);
+      // Only Ollama cuts an over-long prompt silently; the OpenAI-compatible servers refuse it with a 400.
+      const warning = handle.provider === 'ollama' ? promptTruncation({ prompt_eval_count: final.stats.prompt_tokens }, settings.num_ctx) : undefined;
       if (warning) yield { type: 'warning', message: warning };
-      if (final.done_reason === 'length') {
+      if (final.reason === 'length') {
         throw new AttemptError('OUTPUT_TRUNCATED', `the answer was cut off at num_predict=${req.numPredict} tokens`, [], text);
       }
       const value = validate(text, req);
@@ -128,23 +129,13 @@ export async function* generateStructured<T>(handle: OllamaHandle, req: Structur
       messages = nextMessages(base, error);
     }
   }
-  throw finalError(last!, maxAttempts, req.numPredict, settings.num_ctx);
-}
-
-function streamFailure(handle: OllamaHandle, error: unknown, text: string): CareerForgeError {
-  const classified = handle.classify(error);
-  if (classified.code === 'TIMEOUT' || classified.code === 'INTERRUPTED') return classified;
-  const message = (error as Error)?.message ?? String(error);
-  if (message === NO_DONE || (error as Error)?.name === 'TypeError') {
-    return new AttemptError('STREAM_INCOMPLETE', 'the stream ended without done:true', [], text);
-  }
-  return new AttemptError('STREAM_ERROR', `Ollama reported an error mid-stream: ${message}`, [], text);
+  throw finalError(handle, last!, maxAttempts, req.numPredict, settings.num_ctx);
 }
 
 function validate<T>(text: string, req: StructuredRequest<T>): T {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(unfence(text));
   } catch (error) {
     const problem = `The reply is not valid JSON (${(error as Error).message}). Reply with only the JSON object.`;
     throw new AttemptError('INVALID_OUTPUT', 'the reply is not valid JSON', [problem], text);
@@ -162,30 +153,38 @@ function validate<T>(text: string, req: StructuredRequest<T>): T {
   return sanitizeDeep(parsed.data);
 }
 
-function nextMessages(base: Message[], failure: AttemptError): Message[] {
+function nextMessages(base: ChatMessage[], failure: AttemptError): ChatMessage[] {
   if (failure.code === 'INVALID_OUTPUT' && failure.output) {
     const problems = failure.problems.map((p) => `- ${p}`).join('\n');
     return [...base, { role: 'assistant', content: failure.output }, { role: 'user', content: renderPrompt('repair', { problems }) }];
   }
   if (failure.code === 'OUTPUT_TRUNCATED') {
-    const [system, user] = base as [Message, Message];
+    const [system, user] = base as [ChatMessage, ChatMessage];
     return [system, { role: 'user', content: `${user.content}\n\n${renderPrompt('concise', {})}` }];
   }
   return base; // a stream fault says nothing about the answer: ask again unchanged
 }
 
-function finalError(last: AttemptError, attempts: number, numPredict: number, numCtx: number): CareerForgeError {
+function finalError(handle: LlmHandle, last: AttemptError, attempts: number, numPredict: number, numCtx: number): CareerForgeError {
   const inAll = attempts === 1 ? 'in 1 attempt' : `in all ${attempts} attempts`;
+  const ollama = handle.provider === 'ollama';
   switch (last.code) {
     case 'OUTPUT_TRUNCATED':
       return new CareerForgeError(
         'OUTPUT_TRUNCATED',
-        `The model's answer was cut off at num_predict=${numPredict} tokens (done_reason "length") ${inAll}: raise --num-predict (and --num-ctx, now ${numCtx})`,
+        ollama
+          ? `The model's answer was cut off at num_predict=${numPredict} tokens (done_reason "length") ${inAll}: raise --num-predict (and --num-ctx, now ${numCtx})`
+          : `The model's answer was cut off at max_tokens=${numPredict} (finish_reason "length") ${inAll}: raise --num-predict (and the server's context length)`,
       );
     case 'STREAM_ERROR':
-      return new CareerForgeError('STREAM_ERROR', `${last.message} (${inAll}): check the Ollama server log`);
+      return new CareerForgeError('STREAM_ERROR', `${last.message} (${inAll}): check the ${ollama ? 'Ollama ' : ''}server log`);
     case 'STREAM_INCOMPLETE':
-      return new CareerForgeError('STREAM_INCOMPLETE', `Ollama's stream ended without done:true ${inAll}: the server may have stopped a looping model; retry or check its log`);
+      return new CareerForgeError(
+        'STREAM_INCOMPLETE',
+        ollama
+          ? `Ollama's stream ended without done:true ${inAll}: the server may have stopped a looping model; retry or check its log`
+          : `The server's stream ended without [DONE] ${inAll}: the connection dropped or the server stopped the model; retry or check its log`,
+      );
     default:
       return new CareerForgeError(
         'INVALID_OUTPUT',
@@ -194,37 +193,27 @@ function finalError(last: AttemptError, attempts: number, numPredict: number, nu
   }
 }
 
-function callResult(outcome: string, error: string | undefined, reply: string, final: ChatResponse | undefined, latencyMs: number): CallResult {
+function callResult(outcome: string, error: string | undefined, reply: string, final: Extract<ChatEvent, { type: 'done' }> | undefined, latencyMs: number): CallResult {
   return {
     outcome,
     ...(error === undefined ? {} : { error }),
     reply,
     ...(final ? {
-      doneReason: final.done_reason,
-      promptTokens: final.prompt_eval_count,
-      completionTokens: final.eval_count,
-      durations: { total: final.total_duration, load: final.load_duration, prompt_eval: final.prompt_eval_duration, eval: final.eval_duration },
+      doneReason: final.reason,
+      promptTokens: final.stats.prompt_tokens,
+      completionTokens: final.stats.completion_tokens,
+      durations: { total: final.stats.total_duration_ns, load: final.stats.load_duration_ns, prompt_eval: final.stats.prompt_eval_duration_ns, eval: final.stats.eval_duration_ns },
     } : {}),
     latencyMs,
   };
 }
 
-function addCall(stats: CallStats, final: ChatResponse): CallStats {
-  return {
-    prompt_tokens: stats.prompt_tokens + (final.prompt_eval_count ?? 0),
-    completion_tokens: stats.completion_tokens + (final.eval_count ?? 0),
-    eval_duration_ns: stats.eval_duration_ns + (final.eval_duration ?? 0),
-    prompt_eval_duration_ns: stats.prompt_eval_duration_ns + (final.prompt_eval_duration ?? 0),
-    load_duration_ns: stats.load_duration_ns + (final.load_duration ?? 0),
-    total_duration_ns: stats.total_duration_ns + (final.total_duration ?? 0),
-  };
-}
 
 /**
  * Ollama truncates a prompt longer than num_ctx without a word. When the evaluated prompt fills
  * (nearly) the whole context, it was most likely cut: say so and name the option.
  */
-export function promptTruncation(final: Pick<ChatResponse, 'prompt_eval_count'>, numCtx: number): string | undefined {
+export function promptTruncation(final: { prompt_eval_count?: number }, numCtx: number): string | undefined {
   const count = final.prompt_eval_count ?? 0;
   if (count < Math.floor(numCtx * 0.95)) return undefined;
   return `The prompt used ${count} of num_ctx=${numCtx} tokens and was probably truncated by Ollama: raise --num-ctx`;

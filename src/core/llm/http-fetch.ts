@@ -19,6 +19,8 @@ export interface MinimalResponse {
   status: number;
   statusText: string;
   headers: { get(name: string): string | null };
+  /** Every response header, lower-case names (for clients that want a real Headers object). */
+  rawHeaders: Record<string, string>;
   body: ReadableStream<Uint8Array>;
   text(): Promise<string>;
   json(): Promise<unknown>;
@@ -80,6 +82,7 @@ function toResponse(res: http.IncomingMessage, hooks: HttpFetchHooks): MinimalRe
         return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
       },
     },
+    rawHeaders: Object.fromEntries(Object.entries(res.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]]))),
     body,
     text,
     json: async () => JSON.parse(await text()),

@@ -1,46 +1,23 @@
 // `careerforge health`: is Ollama up, is the model pulled, does a tiny structured round trip work,
 // and where is the model loaded (GPU share from /api/ps). Each check has pass/fail, timing and a
 // fix when it fails; a failed prerequisite skips the checks that depend on it.
-import type { OllamaHandle } from '../llm/client.js';
-import { modelMissing } from '../llm/client.js';
-import { drive, round1, tokensPerSecond } from '../events.js';
-import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
-import { renderPrompt } from '../llm/prompts.js';
-import * as z from '../zod.js';
+import { modelMissing, type LlmHandle, type OllamaClientHandle } from '../llm/client.js';
+import { runServerHealth } from './server-health.js';
+import { round1 } from '../events.js';
 import { CheckFailedError } from '../errors.js';
-import { text } from '../llm/bounded.js';
+import { roundTrip, since, type CheckName, type HealthCheck, type HealthEvent, type HealthReport } from './round-trip.js';
 
-export type CheckName = 'server' | 'model' | 'round_trip' | 'loaded';
-
-export interface HealthCheck {
-  name: CheckName;
-  status: 'pass' | 'fail' | 'skip';
-  ms: number;
-  detail: string;
-  fix?: string;
-}
-
-export interface HealthReport {
-  ok: boolean;
-  host: string;
-  model: string;
-  version?: string;
-  gpu_share?: number;
-  round_trip?: { latency_ms: number; tokens_per_sec: number; tokens_used: number };
-  checks: HealthCheck[];
-}
-
-export type HealthEvent = { type: 'check'; check: HealthCheck };
-
-// Bounded like every schema sent as format (core/llm/bounded.ts): a word, not a paragraph.
-const pingSchema = z.object({ ok: z.boolean(), word: text(20) });
+export type { CheckName, HealthCheck, HealthEvent, HealthReport } from './round-trip.js';
 
 /** Ollama names without a tag mean `:latest`. */
 export function normalizeModel(name: string): string {
   return name.includes(':') ? name : `${name}:latest`;
 }
 
-export async function* runHealth(handle: OllamaHandle): AsyncGenerator<HealthEvent, HealthReport> {
+export async function* runHealth(llm: LlmHandle): AsyncGenerator<HealthEvent, HealthReport> {
+  // An OpenAI-compatible server has no /api/ps or versions: its own checks (same shape, same report).
+  if (llm.provider !== 'ollama') return yield* runServerHealth(llm);
+  const handle = llm as OllamaClientHandle;
   const report: HealthReport = { ok: false, host: handle.host, model: handle.model, checks: [] };
   const record = (check: HealthCheck): HealthEvent => (report.checks.push(check), { type: 'check', check });
   const skipRest = (names: CheckName[], why: string) => names.map((name) => record({ name, status: 'skip', ms: 0, detail: why }));
@@ -73,28 +50,7 @@ export async function* runHealth(handle: OllamaHandle): AsyncGenerator<HealthEve
     return report;
   }
 
-  t = performance.now();
-  try {
-    const result = await drive(
-      generateStructured(handle, {
-        task: 'health',
-        schema: pingSchema,
-        system: renderPrompt('system', {}),
-        prompt: renderPrompt('health', { schema: JSON.stringify(jsonSchemaOf(pingSchema)) }),
-        numPredict: 64,
-        check: (v) => (v.ok ? [] : ['"ok" must be true']),
-      }),
-      () => undefined,
-    );
-    const latency = since(t);
-    const tps = tokensPerSecond(result.stats);
-    report.round_trip = { latency_ms: latency, tokens_per_sec: tps, tokens_used: result.stats.prompt_tokens + result.stats.completion_tokens };
-    yield record({ name: 'round_trip', status: 'pass', ms: latency, detail: `structured JSON reply, ${tps} tokens/s` });
-  } catch (error) {
-    const e = handle.classify(error);
-    if (e.code === 'INTERRUPTED') throw e;
-    yield record({ name: 'round_trip', status: 'fail', ms: since(t), detail: e.message, fix: fixFor(e.code) });
-  }
+  yield* roundTrip(handle, report, record);
 
   t = performance.now();
   try {
@@ -115,16 +71,6 @@ export async function* runHealth(handle: OllamaHandle): AsyncGenerator<HealthEve
   }
   report.ok = report.checks.every((c) => c.status === 'pass');
   return report;
-}
-
-function fixFor(code: string): string {
-  if (code === 'TIMEOUT') return 'raise --timeout: a cold model load can take minutes';
-  if (code === 'OUTPUT_TRUNCATED') return 'raise --num-predict';
-  return 'check the Ollama server log, or try `careerforge setup`';
-}
-
-function since(t: number): number {
-  return Math.round(performance.now() - t);
 }
 
 function gb(bytes: number): string {

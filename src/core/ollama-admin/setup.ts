@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OllamaHandle } from '../llm/client.js';
+import { requireOllama, type LlmHandle, type OllamaClientHandle } from '../llm/client.js';
 import { CareerForgeError } from '../errors.js';
 import { normalizeModel, runHealth, type HealthCheck, type HealthReport } from './health.js';
 import { createSpec, ModelfileError } from './modelfile.js';
@@ -38,7 +38,9 @@ export function findModelfile(): string {
   throw new CareerForgeError('INTERNAL', 'Modelfile not found next to the CareerForge package: reinstall careerforge');
 }
 
-export async function* runSetup(handle: OllamaHandle, modelfilePath: string = findModelfile()): AsyncGenerator<SetupEvent, SetupReport> {
+export async function* runSetup(llm: LlmHandle, modelfilePath: string = findModelfile()): AsyncGenerator<SetupEvent, SetupReport> {
+  // setup pulls and creates Ollama models: on an OpenAI-compatible server the model is loaded by its own CLI.
+  const handle = requireOllama(llm, 'setup');
   let spec;
   try {
     spec = createSpec(fs.readFileSync(modelfilePath, 'utf8'));
@@ -97,7 +99,7 @@ export async function* runSetup(handle: OllamaHandle, modelfilePath: string = fi
   return { host: handle.host, version, present, pulled, created: { model: coach, from: spec.from, modelfile: modelfilePath }, health: step.value };
 }
 
-function pullError(handle: OllamaHandle, model: string, error: unknown): CareerForgeError {
+function pullError(handle: OllamaClientHandle, model: string, error: unknown): CareerForgeError {
   const e = handle.classify(error);
   // A mid-stream {"error": ...} line (unknown tag, disk full) arrives as a plain Error.
   if (e.code === 'INTERNAL') return new CareerForgeError('OLLAMA_ERROR', `pulling ${model} failed: ${(error as Error).message}`);
