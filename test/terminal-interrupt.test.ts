@@ -2,45 +2,30 @@
 // pty (util-linux `script`), CI removed so the spinner runs and holds stdin in raw mode, the keys
 // typed as bytes on the terminal. The fake Ollama never answers (a stalled stream), so only the
 // interrupt can end each run.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readStore, tempHome } from './support/cli.js';
-import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
-import { cliCommand, startPty, startPtyShell, type PtyRun } from './support/pty.js';
+import { describe, expect, it } from 'vitest';
+import { readStore } from './support/cli.js';
+import { cliCommand, type PtyRun, ptyTests } from './support/pty.js';
 
-let fake: FakeOllama;
-let home: string;
-let run: PtyRun | undefined;
-
-beforeEach(async () => {
-  fake = await startFakeOllama();
-  fake.onChat(() => ({ fault: 'stall' }));
-  home = tempHome();
-});
-
-afterEach(async () => {
-  run?.kill();
-  run = undefined;
-  await fake.close();
-});
+const pty = ptyTests((fake) => fake.onChat(() => ({ fault: 'stall' })));
 
 /** Resolves once the CLI has a model request open and its spinner on the terminal. */
-async function untilWaitingOnModel(pty: PtyRun, spinnerText: RegExp): Promise<void> {
-  await pty.waitFor(spinnerText, 30_000);
+async function untilWaitingOnModel(term: PtyRun, spinnerText: RegExp): Promise<void> {
+  await term.waitFor(spinnerText, 30_000);
   const deadline = Date.now() + 30_000;
-  while (fake.openModelRequests() < 1) {
-    if (Date.now() > deadline) throw new Error(`no model request open; output:\n${pty.text().slice(-2000)}`);
+  while (pty.fake.openModelRequests() < 1) {
+    if (Date.now() > deadline) throw new Error(`no model request open; output:\n${term.text().slice(-2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 async function untilClosed(): Promise<number> {
   const deadline = Date.now() + 5_000;
-  while (fake.openModelRequests() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  return fake.openModelRequests();
+  while (pty.fake.openModelRequests() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return pty.fake.openModelRequests();
 }
 
 const storeCounts = () => {
-  const store = readStore(home) ?? {};
+  const store = readStore(pty.home) ?? {};
   return ['roadmaps', 'skills', 'quizzes', 'interviews'].map((kind) => Object.keys(store[kind] ?? {}).length);
 };
 
@@ -57,7 +42,7 @@ const commands: Array<{ name: string; args: string[]; spinner: RegExp; pipe?: st
 
 describe('Ctrl-C while a model call runs on a terminal', () => {
   it.each(commands)('$name: stops within 2 s, exit 130, every request aborted, nothing saved, terminal mode restored', async (c) => {
-    run = startPty(c.args, { home, host: fake.host, cols: 100, rows: 30, pipe: c.pipe, after: 'stty -a' });
+    const run = pty.start(c.args, { cols: 100, rows: 30, pipe: c.pipe, after: 'stty -a' });
     await untilWaitingOnModel(run, c.spinner);
     const pressed = Date.now();
     run.type('\x03');
@@ -75,7 +60,7 @@ describe('Ctrl-C while a model call runs on a terminal', () => {
   }, 60_000);
 
   it('two Ctrl-C at once: the second forces the exit instead of waiting for the first', async () => {
-    run = startPty(['roadmap', '--role', 'Dev'], { home, host: fake.host, cols: 100, rows: 30 });
+    const run = pty.start(['roadmap', '--role', 'Dev'], { cols: 100, rows: 30 });
     await untilWaitingOnModel(run, /Planning/);
     run.type('\x03\x03');
     const exit = await run.exit();
@@ -84,7 +69,7 @@ describe('Ctrl-C while a model call runs on a terminal', () => {
   }, 60_000);
 
   it('Ctrl-\\ quits (SIGQUIT, status 131) and leaves the terminal in its normal mode', async () => {
-    run = startPty(['roadmap', '--role', 'Dev'], { home, host: fake.host, cols: 100, rows: 30, after: 'stty -a' });
+    const run = pty.start(['roadmap', '--role', 'Dev'], { cols: 100, rows: 30, after: 'stty -a' });
     await untilWaitingOnModel(run, /Planning/);
     run.type('\x1c');
     const exit = await run.exit();
@@ -96,7 +81,7 @@ describe('Ctrl-C while a model call runs on a terminal', () => {
   }, 60_000);
 
   it('Ctrl-Z suspends to the shell (job control), `fg` resumes the spinner, Ctrl-C then still interrupts', async () => {
-    run = startPtyShell({ home, host: fake.host, cols: 100, rows: 30 });
+    const run = pty.startShell({ cols: 100, rows: 30 });
     await run.waitFor(/\$ $/);
     run.type(`${cliCommand(['roadmap', '--role', 'Dev'])}\r`);
     await untilWaitingOnModel(run, /Planning 6 months for Dev/);

@@ -1,31 +1,17 @@
 // Keys as a fast typist or a paste delivers them, on a real pty (util-linux `script`, CI
 // removed): several Backspaces in one read, text and a newline in one read. Every 0x7f deletes one
 // character, control bytes never become text, and a pasted line ending in "\n" submits the field.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readStore, tempHome } from './support/cli.js';
-import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
+import { describe, expect, it } from 'vitest';
+import { readStore } from './support/cli.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
-import { startPty, type PtyRun } from './support/pty.js';
+import { ptyTests } from './support/pty.js';
 
-let fake: FakeOllama;
-let home: string;
-let run: PtyRun | undefined;
-
-beforeEach(async () => {
-  fake = await startFakeOllama();
-  home = tempHome();
-});
-
-afterEach(async () => {
-  run?.kill();
-  run = undefined;
-  await fake.close();
-});
+const pty = ptyTests();
 
 describe('Backspace bursts and pastes in a form', () => {
   it('"\\x7f\\x7f" in one chunk deletes two characters; "neer\\n" pasted submits; the number field takes "8\\x7f\\x7f\\x7f2\\r" as 2', async () => {
-    fake.onChat(() => jsonReply(makeRoadmap(2, 10, 'Data Engineer')));
-    run = startPty(['roadmap'], { home, host: fake.host, cols: 100, rows: 40 });
+    pty.fake.onChat(() => jsonReply(makeRoadmap(2, 10, 'Data Engineer')));
+    const run = pty.start(['roadmap'], { cols: 100, rows: 40 });
     await run.waitFor(/\? Target role/, 30_000);
     run.type('Data Engixx');
     await run.waitFor(/Target role.*: Data Engixx/);
@@ -44,7 +30,7 @@ describe('Backspace bursts and pastes in a form', () => {
     const exit = await run.exit(30_000);
     expect(exit.code, run.text().slice(-2000)).toBe(0);
     expect(run.text()).not.toMatch(/expected a number/);
-    const [saved] = Object.values(readStore(home).roadmaps) as Array<{ input: Record<string, unknown> }>;
+    const [saved] = Object.values(readStore(pty.home).roadmaps) as Array<{ input: Record<string, unknown> }>;
     expect(saved!.input).toMatchObject({ role: 'Data Engineer', months: 2 });
     expect(JSON.stringify(saved!.input)).not.toMatch(/\\u007f|\\b/);
   }, 60_000);

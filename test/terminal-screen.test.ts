@@ -2,27 +2,13 @@
 // (util-linux `script`), CI removed so the spinner and the Ink views run. A 0x0 pty (cron,
 // `script` from a non-terminal) must neither flood nor hang; results taller than the window must
 // never clear the screen or the scrollback.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readStore, runCli, tempHome } from './support/cli.js';
-import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
+import { describe, expect, it } from 'vitest';
+import { readStore, runCli } from './support/cli.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
 import { makeInterviewBatch } from './quiz-interview-fixtures.js';
-import { startPty, type PtyRun } from './support/pty.js';
+import { ptyTests } from './support/pty.js';
 
-let fake: FakeOllama;
-let home: string;
-let run: PtyRun | undefined;
-
-beforeEach(async () => {
-  fake = await startFakeOllama();
-  home = tempHome();
-});
-
-afterEach(async () => {
-  run?.kill();
-  run = undefined;
-  await fake.close();
-});
+const pty = ptyTests();
 
 const CLEAR_SCREEN = '\x1b[2J';
 const CLEAR_SCROLLBACK = '\x1b[3J';
@@ -35,8 +21,8 @@ function slowRoadmap(months: number, ms: number) {
 }
 
 async function saveRoadmap(months: number): Promise<string> {
-  fake.onChat(() => jsonReply(makeRoadmap(months, 10, 'Dev')));
-  const saved = await runCli(['roadmap', '--role', 'Dev', '--months', String(months), '--json'], { host: fake.host, home });
+  pty.fake.onChat(() => jsonReply(makeRoadmap(months, 10, 'Dev')));
+  const saved = await runCli(['roadmap', '--role', 'Dev', '--months', String(months), '--json'], { host: pty.fake.host, home: pty.home });
   expect(saved.exitCode, saved.stderr).toBe(0);
   const doc = JSON.parse(saved.stdout);
   return (doc.meta.id ?? doc.data.id) as string;
@@ -44,8 +30,8 @@ async function saveRoadmap(months: number): Promise<string> {
 
 describe('a 0x0 pty', () => {
   it('roadmap: the spinner runs without flooding, the plan is printed, exit 0', async () => {
-    fake.onChat(() => slowRoadmap(3, 1_500));
-    run = startPty(['roadmap', '--role', 'Dev', '--months', '3'], { home, host: fake.host, after: 'stty size' });
+    pty.fake.onChat(() => slowRoadmap(3, 1_500));
+    const run = pty.start(['roadmap', '--role', 'Dev', '--months', '3'], { after: 'stty size' });
     const exit = await run.exit(30_000);
     const bytes = run.bytes().toString('utf8');
     expect(exit.code, run.text().slice(-2000)).toBe(0);
@@ -55,12 +41,12 @@ describe('a 0x0 pty', () => {
     expect(bytes.length).toBeLessThan(100_000);
     expect(count(bytes, '\x1b[1A')).toBeLessThan(100);
     expect(bytes).not.toContain(CLEAR_SCREEN);
-    expect(Object.keys(readStore(home).roadmaps)).toHaveLength(1);
+    expect(Object.keys(readStore(pty.home).roadmaps)).toHaveLength(1);
   }, 60_000);
 
   it('Ctrl-C still interrupts at once: the event loop is never blocked', async () => {
-    fake.onChat(() => ({ fault: 'stall' }));
-    run = startPty(['roadmap', '--role', 'Dev'], { home, host: fake.host });
+    pty.fake.onChat(() => ({ fault: 'stall' }));
+    const run = pty.start(['roadmap', '--role', 'Dev']);
     await run.waitFor(/Planning 6 months for Dev/, 30_000);
     const pressed = Date.now();
     run.type('\x03');
@@ -75,8 +61,8 @@ describe('long views in a small terminal (80x10) never erase the scrollback', ()
   const small = { cols: 80, rows: 10 };
 
   it('a 6-month plan: written once as plain lines, no clear codes', async () => {
-    fake.onChat(() => jsonReply(makeRoadmap(6, 10, 'Dev')));
-    run = startPty(['roadmap', '--role', 'Dev', '--months', '6'], { home, host: fake.host, ...small });
+    pty.fake.onChat(() => jsonReply(makeRoadmap(6, 10, 'Dev')));
+    const run = pty.start(['roadmap', '--role', 'Dev', '--months', '6'], small);
     const exit = await run.exit(30_000);
     const bytes = run.bytes().toString('utf8');
     expect(exit.code, run.text().slice(-2000)).toBe(0);
@@ -90,7 +76,7 @@ describe('long views in a small terminal (80x10) never erase the scrollback', ()
     const id = await saveRoadmap(6);
     await saveRoadmap(2);
     for (const args of [['progress'], ['progress', 'show', id]]) {
-      run = startPty(args, { home, host: fake.host, ...small });
+      const run = pty.start(args, small);
       const exit = await run.exit(30_000);
       const bytes = run.bytes().toString('utf8');
       expect(exit.code, run.text().slice(-2000)).toBe(0);
@@ -103,8 +89,8 @@ describe('long views in a small terminal (80x10) never erase the scrollback', ()
 
   it('the interview question list: no clear codes, each question once', async () => {
     // Asked in batches of 4: each reply answers its batch.
-    fake.onChat((_req, index) => jsonReply(makeInterviewBatch(4, ['technical'], index * 4 + 1)));
-    run = startPty(['interview', '--role', 'Dev', '--type', 'technical', '--count', '12'], { home, host: fake.host, ...small });
+    pty.fake.onChat((_req, index) => jsonReply(makeInterviewBatch(4, ['technical'], index * 4 + 1)));
+    const run = pty.start(['interview', '--role', 'Dev', '--type', 'technical', '--count', '12'], small);
     const exit = await run.exit(30_000);
     const bytes = run.bytes().toString('utf8');
     expect(exit.code, run.text().slice(-2000)).toBe(0);

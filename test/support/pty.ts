@@ -7,7 +7,9 @@
 // removed from the environment: users have none, so the spinner runs.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
-import { BIN, ROOT } from './cli.js';
+import { afterEach, beforeEach } from 'vitest';
+import { BIN, ROOT, tempHome } from './cli.js';
+import { startFakeOllama, type FakeOllama } from './fake-ollama.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -124,4 +126,44 @@ function spawnScript(line: string, opts: PtyOptions): PtyRun {
   // -e: script exits with the command's status; -q: no start/done banner; /dev/null: no log file.
   const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
   return new PtyRun(child);
+}
+
+type StartOptions = Omit<PtyOptions, 'home' | 'host'> & { after?: string };
+
+/**
+ * The hooks every pty test file needs (the twin of tmux.ts's terminalTests): a fake Ollama and a
+ * fresh CAREERFORGE_HOME per test, and whatever pty the test started killed after it.
+ */
+export function ptyTests(setup?: (fake: FakeOllama) => void) {
+  let fake: FakeOllama | undefined;
+  let home = '';
+  let run: PtyRun | undefined;
+  beforeEach(async () => {
+    fake = await startFakeOllama();
+    setup?.(fake);
+    home = tempHome();
+  });
+  afterEach(async () => {
+    run?.kill();
+    run = undefined;
+    await fake?.close();
+  });
+  const ctx = {
+    get fake(): FakeOllama {
+      if (!fake) throw new Error('the fake server starts in beforeEach');
+      return fake;
+    },
+    get home(): string {
+      return home;
+    },
+    /** `careerforge ARGS` on a fresh pty, against this test's fake and home. */
+    start(args: string[], opts: StartOptions = {}): PtyRun {
+      return (run = startPty(args, { home, host: ctx.fake.host, ...opts }));
+    },
+    /** An interactive job-control bash on a fresh pty, against this test's fake and home. */
+    startShell(opts: Omit<PtyOptions, 'home' | 'host'> = {}): PtyRun {
+      return (run = startPtyShell({ home, host: ctx.fake.host, ...opts }));
+    },
+  };
+  return ctx;
 }
