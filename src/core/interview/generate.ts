@@ -4,12 +4,13 @@
 import type { OllamaHandle } from '../llm/client.js';
 import { batchSizes, duplicateProblems, normalizeText } from '../llm/batch.js';
 import { answerBudget } from '../llm/budget.js';
-import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
+import { addStats, emptyStats, type GenEvent } from '../events.js';
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock } from '../sanitize.js';
 import type { GeneratedInterviewQuestion, Interview, InterviewInput } from './schema.js';
 import { interviewBatchRequestSchema } from './request-schema.js';
+import type { GenerationOutcome } from '../meta.js';
 
 const BATCH = 5;
 // About 1,300 characters of JSON per question, and a few short tips per batch.
@@ -17,11 +18,8 @@ const TOKENS_PER_QUESTION = 450;
 const FRAME_TOKENS = 200;
 const MAX_TIPS = 8;
 
-export interface InterviewOutcome {
+export interface InterviewOutcome extends GenerationOutcome {
   interview: Interview;
-  attempts: number;
-  calls: number;
-  stats: CallStats;
 }
 
 function typeRule(input: InterviewInput, n: number): string {

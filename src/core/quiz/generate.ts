@@ -5,25 +5,23 @@ import { randomBytes } from 'node:crypto';
 import type { OllamaHandle } from '../llm/client.js';
 import { batchSizes, duplicateProblems, normalizeText } from '../llm/batch.js';
 import { answerBudget } from '../llm/budget.js';
-import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
+import { addStats, emptyStats, type GenEvent } from '../events.js';
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock } from '../sanitize.js';
 import type { GeneratedQuizQuestion, Quiz, QuizInput } from './schema.js';
 import { quizBatchRequestSchema } from './request-schema.js';
 import { shuffleOptions } from './shuffle.js';
+import type { GenerationOutcome } from '../meta.js';
 
 const BATCH = 10;
 // About 500 characters of JSON per question (question, four options, explanation, topic).
 const TOKENS_PER_QUESTION = 180;
 const FRAME_TOKENS = 60;
 
-export interface QuizOutcome {
+export interface QuizOutcome extends GenerationOutcome {
   quiz: Quiz;
   seed: string;
-  attempts: number;
-  calls: number;
-  stats: CallStats;
 }
 
 /** The seed for the option shuffle: --seed when given (reproducible), random otherwise. */

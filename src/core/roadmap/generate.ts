@@ -2,7 +2,7 @@
 // call; a longer one as an outline followed by one call per month, so no single answer has to
 // stay coherent (and untruncated) for thousands of tokens on a 7B model.
 import type { OllamaHandle } from '../llm/client.js';
-import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
+import { addStats, emptyStats, type GenEvent } from '../events.js';
 import { answerBudget, roomFor } from '../llm/budget.js';
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
@@ -10,18 +10,16 @@ import { dataBlock } from '../sanitize.js';
 import type { RoadmapInput } from './input-schema.js';
 import { monthRequestSchema, outlineRequestSchema, roadmapRequestSchema } from './request-schema.js';
 import type { Month, Outline, Roadmap } from './schema.js';
+import type { GenerationOutcome } from '../meta.js';
 
 // Measured on hand-written plans of the shape we ask for: about 2,000 characters of JSON per
 // month (4 weeks, tasks, tools, projects), i.e. ~550 tokens, plus ~400 for the frame.
 const TOKENS_PER_MONTH = 600;
 const FRAME_TOKENS = 400;
 
-export interface RoadmapOutcome {
+export interface RoadmapOutcome extends GenerationOutcome {
   roadmap: Roadmap;
-  attempts: number;
-  calls: number;
-  strategy: 'single' | 'outline+months';
-  stats: CallStats;
+  strategy: NonNullable<GenerationOutcome['strategy']>;
 }
 
 export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput): AsyncGenerator<GenEvent, RoadmapOutcome> {
