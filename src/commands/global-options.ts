@@ -2,6 +2,7 @@
 // settings resolve flag > env > config > default (src/core/config/settings.ts).
 import type { Command } from 'commander';
 import type { Session } from './session.js';
+import { recordOptions } from './record-options.js';
 
 /** A command's registration: options and help only, with the implementation behind import(). */
 export type RegisterCommand = (program: Command, session: Session) => void;
@@ -24,4 +25,9 @@ export function globalOptions(cmd: Command): Command {
 /** Generators only (never bench or health, whose point is a real request). */
 export function cacheOption(cmd: Command): Command {
   return cmd.option('--cache', 'answer an identical earlier request from the response cache (off by default; see `careerforge cache --help`)');
+}
+
+/** `careerforge NAME` for a generator: the model options, --cache, and the call-log and --dry-run switches. */
+export function generatorCommand(program: Command, name: string): Command {
+  return recordOptions(cacheOption(globalOptions(program.command(name))));
 }

@@ -1,9 +1,8 @@
 import type { InterviewFlags } from './run.js';
-import { cacheOption, globalOptions, type RegisterCommand } from '../global-options.js';
-import { recordOptions } from '../record-options.js';
+import { generatorCommand, type RegisterCommand } from '../global-options.js';
 
 export const registerInterview: RegisterCommand = (program, session) => {
-  recordOptions(cacheOption(globalOptions(program.command('interview'))))
+  generatorCommand(program, 'interview')
     .description('interview questions with model answers, or a graded mock interview (--mock)')
     .option('--role <role>', 'the job, e.g. "Backend Developer" (required unless --resume)')
     .option('--level <level>', 'intern, junior, mid, senior or staff (default mid)')

@@ -1,9 +1,8 @@
 import type { QuizFlags } from './run.js';
-import { cacheOption, globalOptions, type RegisterCommand } from '../global-options.js';
-import { recordOptions } from '../record-options.js';
+import { generatorCommand, type RegisterCommand } from '../global-options.js';
 
 export const registerQuiz: RegisterCommand = (program, session) => {
-  recordOptions(cacheOption(globalOptions(program.command('quiz'))))
+  generatorCommand(program, 'quiz')
     .description('a multiple-choice knowledge quiz: take it in the terminal, or --json for pipelines')
     .option('--topic <topic>', 'what to quiz on, e.g. "SQL" (this or --role is required)')
     .option('--role <role>', 'quiz on the knowledge a role needs, e.g. "Data Engineer"')

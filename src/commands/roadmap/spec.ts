@@ -1,9 +1,8 @@
 import type { RoadmapFlags } from './run.js';
-import { cacheOption, globalOptions, type RegisterCommand } from '../global-options.js';
-import { recordOptions } from '../record-options.js';
+import { generatorCommand, type RegisterCommand } from '../global-options.js';
 
 export const registerRoadmap: RegisterCommand = (program, session) => {
-  recordOptions(cacheOption(globalOptions(program.command('roadmap'))))
+  generatorCommand(program, 'roadmap')
     .description('a month-by-month learning plan for a target role')
     .option('--role <role>', 'target role, e.g. "Backend Developer" (required)')
     .option('--level <level>', 'your level: beginner, intermediate or advanced (default beginner)')

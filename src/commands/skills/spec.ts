@@ -1,9 +1,8 @@
 import type { SkillsFlags } from './run.js';
-import { cacheOption, globalOptions, type RegisterCommand } from '../global-options.js';
-import { recordOptions } from '../record-options.js';
+import { generatorCommand, type RegisterCommand } from '../global-options.js';
 
 export const registerSkills: RegisterCommand = (program, session) => {
-  recordOptions(cacheOption(globalOptions(program.command('skills'))))
+  generatorCommand(program, 'skills')
     .description('a skills-gap analysis for a target role: readiness, strengths, gaps and what to learn first')
     .option('--role <role>', 'target role, e.g. "Backend Developer" (required)')
     .option('--skills <list>', 'your skills, comma-separated, each optionally with a level: "TypeScript:advanced,SQL:beginner,Docker"')
