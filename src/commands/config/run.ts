@@ -1,7 +1,9 @@
 // `careerforge config get|set|unset|list|path`: the config store layer of the settings order.
 import { createRunContext } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import { PROFILE_DEFAULT_KEYS, SETTING_DEFAULTS, SETTING_ENV, SETTING_KEYS, type ProfileDefaultKey, type SettingKey } from '../../core/config/schema.js';
+import {
+  OPENAI_DEFAULT_HOST, OPENAI_HOST_ENV, PROFILE_DEFAULT_KEYS, SETTING_DEFAULTS, SETTING_ENV, SETTING_KEYS, type ProfileDefaultKey, type SettingKey,
+} from '../../core/config/schema.js';
 import { parseProfileDefault, parseSetting, resolveHome } from '../../core/config/settings.js';
 import { LocalStore } from '../../core/store/store.js';
 import { emitLine } from '../emit.js';
@@ -39,7 +41,9 @@ export async function configCommand(action: string, args: string[], flags: Globa
     case 'set': {
       const key = keyOf(need(args[0], 'config set KEY VALUE'));
       const raw = need(args[1], 'config set KEY VALUE');
-      const value = isProfileKey(key) ? parseProfileDefault(key, raw, `config ${key}`) : parseSetting(key, raw, `config ${key}`);
+      // A stored host is read the way the provider in force reads it (a base URL on openai).
+      const provider = key === 'host' ? (await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls)).settings.provider : undefined;
+      const value = isProfileKey(key) ? parseProfileDefault(key, raw, `config ${key}`) : parseSetting(key, raw, `config ${key}`, provider);
       await store.updateConfig((config) => void Object.assign(config, { [key]: value }));
       return out(session, { key, value }, `${key} = ${value}`);
     }
@@ -50,12 +54,14 @@ export async function configCommand(action: string, args: string[], flags: Globa
     }
     case 'list': {
       const ctx = await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls);
+      // On the openai provider the host is a base URL from OPENAI_BASE_URL; OLLAMA_HOST plays no part.
+      const openaiHost = (key: SettingKey) => key === 'host' && ctx.settings.provider === 'openai';
       const rows = SETTING_KEYS.map((key) => ({
         key,
         value: ctx.settings[key as keyof typeof ctx.settings] ?? null,
         source: ctx.settings.sources[key] ?? 'unset',
-        env: SETTING_ENV[key],
-        default: (SETTING_DEFAULTS as Record<string, unknown>)[key] ?? null,
+        env: openaiHost(key) ? OPENAI_HOST_ENV : SETTING_ENV[key],
+        default: openaiHost(key) ? OPENAI_DEFAULT_HOST : ((SETTING_DEFAULTS as Record<string, unknown>)[key] ?? null),
       }));
       const config = await store.readConfig();
       const profileRows = PROFILE_DEFAULT_KEYS.map((key) => ({

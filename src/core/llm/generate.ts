@@ -110,7 +110,8 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
       const warning = handle.provider === 'ollama' ? promptTruncation({ prompt_eval_count: final.stats.prompt_tokens }, settings.num_ctx) : undefined;
       if (warning) yield { type: 'warning', message: warning };
       if (final.reason === 'length') {
-        throw new AttemptError('OUTPUT_TRUNCATED', `the answer was cut off at num_predict=${req.numPredict} tokens`, [], text);
+        const cap = handle.provider === 'ollama' ? 'num_predict' : 'max_tokens';
+        throw new AttemptError('OUTPUT_TRUNCATED', `the answer was cut off at ${cap}=${req.numPredict} tokens`, [], text);
       }
       const value = validate(text, req);
       logCall('ok');
@@ -177,7 +178,8 @@ function finalError(handle: LlmHandle, last: AttemptError, attempts: number, num
           : `The model's answer was cut off at max_tokens=${numPredict} (finish_reason "length") ${inAll}: raise --num-predict (and the server's context length)`,
       );
     case 'STREAM_ERROR':
-      return new CareerForgeError('STREAM_ERROR', `${last.message} (${inAll}): check the ${ollama ? 'Ollama ' : ''}server log`);
+      // The attempt's message sits inside a warning's parentheses; as the final message it opens the line.
+      return new CareerForgeError('STREAM_ERROR', `${last.message.charAt(0).toUpperCase()}${last.message.slice(1)} (${inAll}): check the ${ollama ? 'Ollama ' : ''}server log`);
     case 'STREAM_INCOMPLETE':
       return new CareerForgeError(
         'STREAM_INCOMPLETE',
