@@ -35,7 +35,7 @@ export function benchTable(run: BenchRun): string {
 
 function systemLines(run: BenchRun): string[] {
   const gpu = run.gpu.available ? run.gpu.gpus.map((g) => `${g.name}, ${g.memory_mib} MiB, driver ${g.driver}`).join('; ') : `none detected (${run.gpu.reason})`;
-  return [`Ollama ${run.ollama_version ?? '?'} at ${run.host}, num_ctx ${run.num_ctx}, ${run.repetitions} repetitions after 1 warm-up`, `GPU: ${gpu}`];
+  return [`${run.server ?? `Ollama ${run.ollama_version ?? '?'}`} at ${run.host}, num_ctx ${run.num_ctx}, ${run.repetitions} repetitions after 1 warm-up`, `GPU: ${gpu}`];
 }
 
 function modelLines(m: ModelBench): string[] {

@@ -4,12 +4,14 @@
 import { modelMissing, requireOllama, type LlmHandle, type OllamaClientHandle } from '../llm/client.js';
 import { normalizeModel } from '../ollama-admin/health.js';
 import { gpuInfo } from './gpu-info.js';
+import type { OpenAIClientHandle } from '../llm/openai/handle.js';
+import { runServerBench } from './server-bench.js';
 import { classify, fillerText, loadCall, timedGenerate, type Sample } from './request.js';
 import { lookupBandwidth, roofline } from './roofline.js';
 import { rate, summarize } from './stats.js';
 import type { BenchEvent, BenchPlan, BenchRun, ModelBench, TestResult } from './types.js';
 
-interface TestSpec {
+export interface TestSpec {
   test: string;
   kind: TestResult['kind'];
   n_prompt: number;
@@ -46,6 +48,8 @@ export function newRun(id: string, handle: LlmHandle, numCtx: number, repetition
 
 /** Fills `run` as it goes, so a caller that catches a failure still holds every finished test. */
 export async function* runBench(llm: LlmHandle, plan: BenchPlan, run: BenchRun, env: NodeJS.ProcessEnv): AsyncGenerator<BenchEvent, BenchRun> {
+  // OpenAI-compatible servers: the same tests over chat completions (server-bench.ts).
+  if (llm.provider === 'openai') return yield* runServerBench(llm as OpenAIClientHandle, plan, run, env);
   const handle = requireOllama(llm, 'bench');
   run.ollama_version = await handle.ollama.version().then((v) => v.version, (error: unknown) => Promise.reject(handle.classify(error)));
   const { models: pulled } = await handle.ollama.list().catch((error: unknown) => Promise.reject(handle.classify(error)));
@@ -83,32 +87,7 @@ export async function* runBench(llm: LlmHandle, plan: BenchPlan, run: BenchRun, 
     }
 
     for (const spec of specs) {
-      const samples: Array<{ tps: number; perStream?: number[]; ttft: number; latency: number; prompt: number; gen: number }> = [];
-      for (let rep = 0; rep <= plan.repetitions; rep++) {
-        yield { type: 'progress', model, label: rep === 0 ? `${spec.test} warm-up` : `${spec.test} ${rep}/${plan.repetitions}`, done, total };
-        const streams = rep === 0 ? 1 : spec.parallel;
-        const t0 = performance.now();
-        const results = await Promise.all(
-          Array.from({ length: streams }, () => timedGenerate(handle, request(model, spec, run.num_ctx, handle, ++seed))),
-        );
-        if (rep === 0) continue; // the warm-up only primes the model and its caches
-        samples.push(measure(spec, results, performance.now() - t0));
-      }
-      const tps = summarize(samples.map((s) => s.tps));
-      const ttft = summarize(samples.map((s) => s.ttft));
-      const latency = summarize(samples.map((s) => s.latency));
-      const result: TestResult = {
-        model, ...spec, repetitions: plan.repetitions, samples: samples.map((s) => s.tps), tps: tps.mean, tps_std: tps.std,
-        ttft_ms: ttft.mean, ttft_std: ttft.std, latency_ms: latency.mean, latency_std: latency.std,
-        prompt_tokens: summarize(samples.map((s) => s.prompt)).mean, gen_tokens: summarize(samples.map((s) => s.gen)).mean,
-      };
-      if (spec.parallel > 1) {
-        const perStream = summarize(samples.flatMap((s) => s.perStream ?? []));
-        Object.assign(result, { per_stream_tps: perStream.mean, per_stream_std: perStream.std });
-      }
-      if (spec.n_gen > 0 && result.gen_tokens < spec.n_gen) {
-        yield { type: 'warning', message: `${model} ${spec.test}: the model stopped after ${result.gen_tokens} of ${spec.n_gen} tokens on average; tokens/s uses the real count` };
-      }
+      const result = yield* runTest(model, spec, plan, () => done, (seedNow) => timedGenerate(handle, request(model, spec, run.num_ctx, handle, seedNow)), () => ++seed, total);
       entry.tests.push(result);
       done++;
       yield { type: 'test-done', result };
@@ -124,13 +103,51 @@ export async function* runBench(llm: LlmHandle, plan: BenchPlan, run: BenchRun, 
   return run;
 }
 
+
+/** One test of one model: a warm-up, then `repetitions` measured runs, summarised; `generate` makes one timed call. */
+export async function* runTest(
+  model: string,
+  spec: TestSpec,
+  plan: BenchPlan,
+  done: () => number,
+  generate: (seed: number) => Promise<Sample>,
+  nextSeed: () => number,
+  total = 0,
+): AsyncGenerator<BenchEvent, TestResult> {
+  const samples: Array<{ tps: number; perStream?: number[]; ttft: number; latency: number; prompt: number; gen: number }> = [];
+  for (let rep = 0; rep <= plan.repetitions; rep++) {
+    yield { type: 'progress', model, label: rep === 0 ? `${spec.test} warm-up` : `${spec.test} ${rep}/${plan.repetitions}`, done: done(), total };
+    const streams = rep === 0 ? 1 : spec.parallel;
+    const t0 = performance.now();
+    const results = await Promise.all(Array.from({ length: streams }, () => generate(nextSeed())));
+    if (rep === 0) continue; // the warm-up only primes the model and its caches
+    samples.push(measure(spec, results, performance.now() - t0));
+  }
+  const tps = summarize(samples.map((s) => s.tps));
+  const ttft = summarize(samples.map((s) => s.ttft));
+  const latency = summarize(samples.map((s) => s.latency));
+  const result: TestResult = {
+    model, ...spec, repetitions: plan.repetitions, samples: samples.map((s) => s.tps), tps: tps.mean, tps_std: tps.std,
+    ttft_ms: ttft.mean, ttft_std: ttft.std, latency_ms: latency.mean, latency_std: latency.std,
+    prompt_tokens: summarize(samples.map((s) => s.prompt)).mean, gen_tokens: summarize(samples.map((s) => s.gen)).mean,
+  };
+  if (spec.parallel > 1) {
+    const perStream = summarize(samples.flatMap((s) => s.perStream ?? []));
+    Object.assign(result, { per_stream_tps: perStream.mean, per_stream_std: perStream.std });
+  }
+  if (spec.n_gen > 0 && result.gen_tokens < spec.n_gen) {
+    yield { type: 'warning', message: `${model} ${spec.test}: the model stopped after ${result.gen_tokens} of ${spec.n_gen} tokens on average; tokens/s uses the real count` };
+  }
+  return result;
+}
+
 function request(model: string, spec: TestSpec, numCtx: number, handle: OllamaClientHandle, seed: number) {
   // pp asks for a single token: its prompt_eval numbers are the measurement. tg uses a short prompt.
   const prompt = fillerText(spec.kind === 'tg' ? 16 : spec.n_prompt, seed);
   return { model, prompt, numPredict: spec.kind === 'pp' ? 1 : spec.n_gen, numCtx, seed: handle.settings.seed ?? seed, temperature: handle.settings.temperature };
 }
 
-function measure(spec: TestSpec, results: Sample[], wallMs: number) {
+export function measure(spec: TestSpec, results: Sample[], wallMs: number) {
   const first = results[0]!;
   const base = {
     ttft: summarize(results.map((r) => r.ttft_ms)).mean,
@@ -148,7 +165,7 @@ function measure(spec: TestSpec, results: Sample[], wallMs: number) {
   return { ...base, tps: tokens / (wallMs / 1000), perStream: results.map((r) => rate(r.eval_count, r.eval_duration)) };
 }
 
-function bandwidthFromGpu(run: BenchRun): { gbs: number; source: string } | undefined {
+export function bandwidthFromGpu(run: BenchRun): { gbs: number; source: string } | undefined {
   if (!run.gpu.available) return undefined;
   const name = run.gpu.gpus[0]?.name ?? '';
   const found = lookupBandwidth(name);

@@ -57,6 +57,8 @@ export interface BenchRun {
   created_at: string;
   host: string;
   ollama_version?: string;
+  /** Who answered on an OpenAI-compatible server ("vLLM", "llama.cpp server"); absent on Ollama. */
+  server?: string;
   num_ctx: number;
   repetitions: number;
   gpu: GpuInfo;

@@ -53,7 +53,10 @@ export function chatBody(settings: Settings, req: ChatRequest, fold: boolean) {
   };
 }
 
-export async function openaiChat(client: OpenAI, body: ReturnType<typeof chatBody>, onGone: () => Error | undefined): Promise<AsyncIterable<ChatEvent>> {
+/** A streamed chat body: chatBody()'s, or bench's plain one (no response_format). */
+export type StreamBody = Omit<ReturnType<typeof chatBody>, 'response_format'> & Partial<Pick<ReturnType<typeof chatBody>, 'response_format'>>;
+
+export async function openaiChat(client: OpenAI, body: StreamBody, onGone: () => Error | undefined): Promise<AsyncIterable<ChatEvent>> {
   const started = performance.now();
   const { data: stream, response } = await client.chat.completions.create(body).withResponse();
   const watch = streamWatches.get(response);

@@ -4,13 +4,19 @@
 // the base URL and key come from settings and CAREERFORGE_API_KEY only.
 import type OpenAI from 'openai';
 import type { Settings } from '../../config/settings.js';
-import type { ChatRequest, LlmHandle, ModelEntry } from '../provider.js';
+import type { ChatEvent, ChatRequest, LlmHandle, ModelEntry } from '../provider.js';
 import type { TransportState } from '../transport.js';
-import { chatBody, openaiChat } from './chat.js';
+import { chatBody, openaiChat, type StreamBody } from './chat.js';
 import { classifyOpenAI, errorBody, errorMessage, ROLES_MUST_ALTERNATE } from './errors.js';
 import { createOpenAIFetch } from './fetch.js';
 
-export function createOpenAIHandle(settings: Settings, signal: AbortSignal, apiKey?: string): LlmHandle {
+/** The openai handle plus what only bench needs: a plain streamed chat, no schema. */
+export interface OpenAIClientHandle extends LlmHandle {
+  readonly provider: 'openai';
+  complete(body: StreamBody): Promise<AsyncIterable<ChatEvent>>;
+}
+
+export function createOpenAIHandle(settings: Settings, signal: AbortSignal, apiKey?: string): OpenAIClientHandle {
   const state: TransportState = { timedOut: false };
   let client: Promise<OpenAI> | undefined;
   const sdk = () =>
@@ -66,6 +72,7 @@ export function createOpenAIHandle(settings: Settings, signal: AbortSignal, apiK
     signal,
     classify,
     chat,
+    complete: async (body) => openaiChat(await sdk(), body, onGone),
     models: async (): Promise<ModelEntry[]> =>
       (await list()).map((m) => {
         const context = m.max_model_len ?? m.meta?.n_ctx;
