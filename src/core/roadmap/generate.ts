@@ -2,7 +2,7 @@
 // call; a longer one as an outline followed by one call per month, so no single answer has to
 // stay coherent (and untruncated) for thousands of tokens on a 7B model.
 import type { OllamaHandle } from '../llm/client.js';
-import { addStats, emptyStats, type GenEvent } from '../events.js';
+import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
 import { answerBudget, roomFor } from '../llm/budget.js';
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
@@ -14,8 +14,8 @@ import type { GenerationOutcome } from '../meta.js';
 
 // Measured on hand-written plans of the shape we ask for: about 2,000 characters of JSON per
 // month (4 weeks, tasks, tools, projects), i.e. ~550 tokens, plus ~400 for the frame.
-const TOKENS_PER_MONTH = 600;
-const FRAME_TOKENS = 400;
+export const TOKENS_PER_MONTH = 600;
+export const FRAME_TOKENS = 400;
 
 export interface RoadmapOutcome extends GenerationOutcome {
   roadmap: Roadmap;
@@ -64,36 +64,58 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
     numPredict: answerBudget(handle, FRAME_TOKENS * 2 + input.months * 80, [system, outlinePrompt]),
     check: (o) => checkOutline(o, input),
   });
-  let stats = outline.stats;
-  let attempts = outline.attempts;
+  const plan = outline.value.months;
+  const parts = yield* generateMonths(handle, { system, profile, outline: plan, numbers: plan.map((m) => m.month), total: input.months, hoursPerWeek: input.hours_per_week });
+  const months = parts.months;
+  const stats = addStats(outline.stats, parts.stats);
+  const attempts = outline.attempts + parts.attempts;
+  const { months: _outlineMonths, ...frame } = outline.value;
+  const roadmap: Roadmap = { ...frame, roadmap: months };
+  return { roadmap, attempts, calls: months.length + 1, strategy: 'outline+months', stats: stats ?? emptyStats() };
+}
+
+export interface MonthsJob {
+  system: string;
+  /** The profile data block (a re-plan adds the learner's progress). */
+  profile: string;
+  /** Every month of the plan, in order: the ones already written as well as those to write. */
+  outline: Array<{ month: number; title: string; focus: string }>;
+  /** The months to write now. */
+  numbers: number[];
+  total: number;
+  hoursPerWeek: number;
+}
+
+/** One call per month of `numbers`, each given the whole outline: the per-month half of a long plan, and a re-plan. */
+export async function* generateMonths(handle: OllamaHandle, job: MonthsJob): AsyncGenerator<GenEvent, { months: Month[]; attempts: number; stats: CallStats }> {
+  let stats = emptyStats();
+  let attempts = 0;
   const months: Month[] = [];
   // The prompt quotes one schema for every month (a shared prefix); `format` pins this month's number.
-  const monthSchemaText = JSON.stringify(jsonSchemaOf(monthRequestSchema({ of: input.months }, input.hours_per_week)));
-  const plan = dataBlock('outline', outline.value.months);
-  for (const item of outline.value.months) {
+  const monthSchemaText = JSON.stringify(jsonSchemaOf(monthRequestSchema({ of: job.total }, job.hoursPerWeek)));
+  const plan = dataBlock('outline', job.outline);
+  for (const month of job.numbers) {
     const prompt = renderPrompt('roadmap-month', {
-      profile,
+      profile: job.profile,
       outline: plan,
-      month: item.month,
-      months: input.months,
-      hours_per_week: input.hours_per_week,
+      month,
+      months: job.total,
+      hours_per_week: job.hoursPerWeek,
       schema: monthSchemaText,
     });
     const result = yield* generateStructured(handle, {
-      task: `month ${item.month} of ${input.months}`,
-      schema: monthRequestSchema(item.month, input.hours_per_week),
-      system,
+      task: `month ${month} of ${job.total}`,
+      schema: monthRequestSchema(month, job.hoursPerWeek),
+      system: job.system,
       prompt,
-      numPredict: answerBudget(handle, TOKENS_PER_MONTH * 2, [system, prompt]),
-      check: (m) => checkMonth(m, item.month, input.hours_per_week),
+      numPredict: answerBudget(handle, TOKENS_PER_MONTH * 2, [job.system, prompt]),
+      check: (m) => checkMonth(m, month, job.hoursPerWeek),
     });
     months.push(result.value);
     stats = addStats(stats, result.stats);
     attempts += result.attempts;
   }
-  const { months: _outlineMonths, ...frame } = outline.value;
-  const roadmap: Roadmap = { ...frame, roadmap: months };
-  return { roadmap, attempts, calls: months.length + 1, strategy: 'outline+months', stats: stats ?? emptyStats() };
+  return { months, attempts, stats };
 }
 
 /** Semantic checks on a whole plan; each problem is phrased for the repair prompt. */
