@@ -77,7 +77,7 @@ describe('progress replan', () => {
     expect(outline).toContain('"Task 3.4.2"'); // left open
     expect(outline).toContain('"title": "Month 1 topic"'); // the kept month, by title
     expect(chats.slice(1).map((c) => c.body.format.properties.month.const)).toEqual([2, 3]);
-    expect(prompt(chats[1]!)).toContain('You are writing month 2 of a 3-month learning roadmap');
+    expect(prompt(chats[1]!)).toContain('Write month 2 of 3.');
 
     // The old version stays readable; the current one is version 2.
     const v1 = parseEnvelope((await runCli(['progress', 'show', ID, '--version', '1', '--json'], { home })).stdout);

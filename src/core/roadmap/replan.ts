@@ -118,20 +118,15 @@ export async function* generateReplan(handle: OllamaHandle, saved: SavedRoadmap,
   const keptMonths = saved.roadmap.roadmap.slice(0, kept);
   const fresh = outline.value.months.map((m, i) => ({ month: kept + 1 + i, title: m.title, focus: m.focus }));
   const whole = [...keptMonths.map((m, i) => ({ month: i + 1, title: m.title, focus: `done: ${m.checkpoint}` })), ...fresh];
-  const parts = yield* generateMonths(handle, {
-    system,
-    profile: `${profile}\n\n${progress}`,
-    outline: whole,
-    numbers: fresh.map((m) => m.month),
-    total,
-    hoursPerWeek: input.hours_per_week,
-  });
+  // The month calls of a long plan, told the whole outline (the kept months as done) and the progress.
+  const parts = yield* generateMonths(handle, { input, system, profile: `${profile}\n\n${progress}` }, whole, fresh.map((item) => ({ item })));
   const { months: _outline, ...frame } = outline.value;
-  const roadmap: Roadmap = { career_role: saved.roadmap.career_role, ...frame, roadmap: [...keptMonths, ...parts.months] };
+  const roadmap: Roadmap = { career_role: saved.roadmap.career_role, ...frame, roadmap: [...keptMonths, ...parts.value] };
   return {
     roadmap,
     attempts: outline.attempts + parts.attempts,
-    calls: 1 + parts.months.length,
+    calls: outline.calls + parts.calls,
+    normalized: outline.normalized + parts.normalized,
     strategy: 'outline+months',
     stats: addStats(outline.stats, parts.stats),
   };
