@@ -58,11 +58,27 @@ export function roadmapRequestSchema({ months, hours_per_week }: Pace) {
   });
 }
 
+/** Everything of a whole plan but its months: what a plan whose months failed must still get right. */
+export function frameRequestSchema() {
+  return z.object({ ...frame(), final_outcome: text(400), resources: resourcesSchema() });
+}
+
 /** The first call of a long plan: the frame and one title and focus per month. */
 export function outlineRequestSchema({ months }: Pick<RoadmapInput, 'months'>) {
   return z.object({
     ...frame(),
     months: exactly(z.object({ month: int(1, months), title: text(100), focus: text(240) }), months),
+    final_outcome: text(400),
+    resources: resourcesSchema(),
+  });
+}
+
+/** The first call of a re-plan: a new frame and one title and focus per month still to come (numbered by position). */
+export function replanOutlineRequestSchema(remaining: number) {
+  const { career_role: _role, ...rest } = frame();
+  return z.object({
+    ...rest,
+    months: exactly(z.object({ title: text(100), focus: text(240) }), remaining),
     final_outcome: text(400),
     resources: resourcesSchema(),
   });

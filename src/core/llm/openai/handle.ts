@@ -16,8 +16,12 @@ export interface OpenAIClientHandle extends LlmHandle {
   complete(body: StreamBody): Promise<AsyncIterable<ChatEvent>>;
 }
 
-export function createOpenAIHandle(settings: Settings, signal: AbortSignal, apiKey?: string): OpenAIClientHandle {
-  const state: TransportState = { timedOut: false };
+export function createOpenAIHandle(
+  settings: Settings,
+  signal: AbortSignal,
+  apiKey?: string,
+  state: TransportState = { timedOut: false, lastActivity: 0 },
+): OpenAIClientHandle {
   let client: Promise<OpenAI> | undefined;
   const sdk = () =>
     (client ??= import('openai').then(
