@@ -18,12 +18,14 @@ import { registerRename } from './rename/spec.js';
 import { registerPrompts } from './prompts/spec.js';
 import { registerCache } from './cache/spec.js';
 import { registerCompletion } from './completion/spec.js';
+import { registerBatch } from './batch/spec.js';
 
 export const commands: RegisterCommand[] = [
   registerRoadmap,
   registerInterview,
   registerQuiz,
   registerSkills,
+  registerBatch,
   registerHealth,
   registerConfig,
   registerProgress,

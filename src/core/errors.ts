@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'STORE_ERROR'
   | 'CHECK_FAILED'
   | 'CACHE_ERROR'
+  | 'BATCH_INCOMPLETE'
   | 'INTERNAL';
 
 export class CareerForgeError extends Error {
