@@ -19,6 +19,8 @@ export interface GlobalFlags {
   seed?: string;
   foldSystem?: boolean;
   cache?: boolean;
+  /** Only `quiz` has the flag (spaced repetition); elsewhere it stays undefined. */
+  retention?: string;
 }
 
 export type { OutputMode, Session } from './session.js';
@@ -41,6 +43,7 @@ export function rawSettings(g: GlobalFlags): RawSettings & { cache?: boolean } {
     temperature: g.temperature,
     seed: g.seed,
     fold_system: g.foldSystem,
+    retention: g.retention,
   };
 }
 

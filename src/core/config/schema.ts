@@ -19,6 +19,8 @@ export const settingSchemas = {
   seed: z.int(),
   /** Send the system prompt inside the first user turn (chat templates that refuse a system role). */
   fold_system: z.boolean(),
+  /** Desired recall probability when a quiz card comes back (FSRS request_retention): higher means shorter intervals. */
+  retention: z.number().check(z.gte(0.7, 'must be at least 0.7'), z.lte(0.99, 'must be at most 0.99')),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -36,6 +38,7 @@ export const SETTING_ENV: Record<SettingKey, string> = {
   temperature: 'CAREERFORGE_TEMPERATURE',
   seed: 'CAREERFORGE_SEED',
   fold_system: 'CAREERFORGE_FOLD_SYSTEM',
+  retention: 'CAREERFORGE_RETENTION',
 };
 
 /** On the openai provider `host` is a base URL, read from the openai clients' own variable. */
@@ -53,6 +56,7 @@ export const SETTING_DEFAULTS = {
   timeout: 300,
   retries: 2,
   temperature: 0.4,
+  retention: 0.9,
 } satisfies Partial<Record<SettingKey, unknown>>;
 
 /**
