@@ -70,7 +70,7 @@ const whenExitSigint = {
 // process (or a test) that is running at the same time.
 const staging = `dist.staging-${process.pid}`;
 await esbuild.build({
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/main.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

@@ -1,59 +1,37 @@
-// Commander wiring and the one top-level error handler. Command modules load with import() so
-// `careerforge --help` parses almost nothing, and Ink/React load only on interactive paths.
+// Commander wiring and the one top-level error handler, as a function of its IO: src/main.ts calls
+// it with `process`'s streams, the in-process tests with captures (test/support/in-process.ts).
+// Command modules load with import() so `careerforge --help` parses almost nothing, and Ink/React
+// load only on interactive paths.
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
-import { format } from 'node:util';
 import { CareerForgeError, ExitCode, InterruptedError, isCareerForgeError, UsageError } from './core/errors.js';
-import { createSession } from './commands/session.js';
+import { createSession, type Session, type SessionIO } from './commands/session.js';
 import type { CallRecorder } from './core/logs/recorder.js';
 
-const VERSION = '0.1.0';
+export const VERSION = '0.1.0';
 
-// ollama-js can print to stdout on error paths; stdout belongs to our output alone.
-for (const method of ['log', 'info', 'warn', 'debug', 'error'] as const) {
-  console[method] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
+export interface CliIO extends SessionIO {
+  /** Aborted on Ctrl-C: every in-flight request stops and the command unwinds. */
+  signal: AbortSignal;
 }
 
-const controller = new AbortController();
-// The one place that reads `process` for the streams and the environment: everything below gets them from the session.
-const session = createSession({
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-  raise: (signal) => void process.kill(process.pid, signal),
-  json: process.argv.includes('--json'),
-  signal: controller.signal,
-});
-
-// Ctrl-C (a real SIGINT, or the key read by the spinner's key guard, which raises one) aborts
-// every in-flight request through the session's signal; the command unwinds and the handler below
-// prints the outcome. A second Ctrl-C does not wait for that. when-exit (conf -> atomically) would
-// re-raise every SIGINT once, which looked like a second press; scripts/build.mjs keeps it off
-// SIGINT (its clean-up still runs on process.exit).
-let interrupts = 0;
-process.on('SIGINT', () => {
-  interrupts += 1;
-  if (interrupts === 1) return controller.abort(new InterruptedError());
-  process.stderr.write('careerforge: interrupted again: exiting now.\n');
-  process.exit(ExitCode.interrupted);
-});
-
-let recorder: CallRecorder | undefined;
-
-function build(): Command {
+function build(session: Session, onRecorder: (recorder: CallRecorder | undefined) => void): Command {
   const program = new Command('careerforge')
     .description('A local career coach: learning roadmaps, skill gaps, interviews and quizzes from your own Ollama.')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ outputError: () => undefined });
+    .configureOutput({
+      writeOut: (text) => void session.stdout.write(text),
+      writeErr: (text) => void session.stderr.write(text),
+      outputError: () => undefined,
+    });
   for (const register of commands) register(program, session);
   // The call log and --dry-run, from the options of the command about to run (call-records.ts).
   program.hook('preAction', async (_program, action) => {
     const { callHooksFor } = await import('./commands/call-records.js');
     const wired = callHooksFor(action.name(), action.opts(), session);
     session.calls = wired.hooks;
-    recorder = wired.recorder;
+    onRecorder(wired.recorder);
   });
   program.addHelpText(
     'after',
@@ -62,30 +40,34 @@ function build(): Command {
   return program;
 }
 
-function toError(error: unknown): CareerForgeError {
+function toError(error: unknown, signal: AbortSignal): CareerForgeError {
   if (isCareerForgeError(error)) return error;
   if (error instanceof CommanderError) return new UsageError(`${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see careerforge --help)`);
-  if (controller.signal.aborted) return new InterruptedError();
+  if (signal.aborted) return new InterruptedError();
   const message = error instanceof Error ? error.message : String(error);
   return new CareerForgeError('INTERNAL', `unexpected error: ${message} (set CAREERFORGE_DEBUG=1 for details)`);
 }
 
-function finish(code: number): void {
-  // Exit explicitly (idle keep-alive sockets must not hold the process) once stdout is flushed.
-  process.stdout.write('', () => process.exit(code));
-}
-
-async function main(): Promise<void> {
+/** Run one command line (`argv` without node and the script) and return the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const session = createSession({ ...io, json: argv.includes('--json') });
+  let recorder: CallRecorder | undefined;
+  /** The call log's run entry: what the run saved, or how it failed. */
+  const finishCalls = async (exitCode: number, errorCode?: string): Promise<void> => {
+    if (!recorder) return;
+    const { savedIds } = await import('./commands/call-records.js');
+    recorder.finish({ exitCode, ...(errorCode ? { errorCode } : {}), recordIds: savedIds(session.meta as Record<string, unknown>) });
+  };
   try {
-    await build().parseAsync(process.argv);
+    await build(session, (wired) => (recorder = wired)).parseAsync(argv, { from: 'user' });
     await finishCalls(ExitCode.ok);
-    finish(ExitCode.ok);
+    return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError && (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')) {
-      return finish(0);
+      return ExitCode.ok;
     }
     // A bare `careerforge` prints the help on stderr: a usage error, not a success.
-    if (error instanceof CommanderError && error.code === 'commander.help') return finish(ExitCode.usage);
+    if (error instanceof CommanderError && error.code === 'commander.help') return ExitCode.usage;
     const { isDryRunStop } = await import('./core/llm/dry-run.js');
     if (isDryRunStop(error)) {
       const { dryRunData, dryRunText } = await import('./render/dry-run-text.js');
@@ -93,26 +75,17 @@ async function main(): Promise<void> {
         const { successEnvelope, writeJson } = await import('./render/json.js');
         writeJson(session.stdout, successEnvelope(dryRunData(error), session.meta));
       } else session.stdout.write(dryRunText(error));
-      return finish(ExitCode.ok);
+      return ExitCode.ok;
     }
-    const failure = toError(error);
+    const failure = toError(error, io.signal);
     await finishCalls(failure.exitCode, failure.code);
-    if (process.env.CAREERFORGE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (io.env.CAREERFORGE_DEBUG && error instanceof Error) session.stderr.write(`${error.stack}\n`);
     if (session.json) {
       const { errorEnvelope, writeJson } = await import('./render/json.js');
       session.meta.latency_ms ??= Math.round(Date.now() - session.started);
       writeJson(session.stdout, errorEnvelope(failure, session.meta));
     }
-    process.stderr.write(`careerforge: ${failure.message}\n`);
-    finish(failure.exitCode);
+    session.stderr.write(`careerforge: ${failure.message}\n`);
+    return failure.exitCode;
   }
 }
-
-/** The call log's run entry: what the run saved, or how it failed. */
-async function finishCalls(exitCode: number, errorCode?: string): Promise<void> {
-  if (!recorder) return;
-  const { savedIds } = await import('./commands/call-records.js');
-  recorder.finish({ exitCode, ...(errorCode ? { errorCode } : {}), recordIds: savedIds(session.meta as Record<string, unknown>) });
-}
-
-void main();

@@ -1,9 +1,10 @@
-// `careerforge interview` through the built CLI against the fake Ollama: generation (--json,
+// `careerforge interview` through the CLI in-process (test/support/in-process.ts) against the fake Ollama: generation (--json,
 // piped text), repairs of the count, types and STAR answers, bad input, interactive modes
 // refused without a terminal, spine failures.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
-import { parseEnvelope, readStore, runCli } from './support/cli.js';
+import { parseEnvelope, readStore } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { jsonReply } from './support/fixtures.js';
 import { makeInterviewBatch } from './quiz-interview-fixtures.js';
 

@@ -1,11 +1,13 @@
 // The call log through the built CLI: what one call records, repairs and failures, --no-log and
 // `logs off`, documents kept out unless asked, 10 concurrent writers losing nothing, rotation
-// keeping it bounded, and a reader seeing the calls of a run that is still going.
+// keeping it bounded, and a reader seeing the calls of a run that is still going. The concurrent
+// writers and the reader beside a running command are real processes; the rest run in-process.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
+import { parseEnvelope, readStore, runCli as runBinary, tempHome } from './support/cli.js';
+import { runInProcess } from './support/in-process.js';
 import { jsonReply, makeMonth, makeOutline, makeRoadmap } from './support/fixtures.js';
 import { makeSkillsReport } from './support/skills-fixtures.js';
 import { askedMonth, closedPort, DEFAULT_MODEL, formatKind, useFake, waitFor } from './support/spine.js';
@@ -15,7 +17,7 @@ const ROADMAP = ['roadmap', '--role', 'Backend Developer', '--months', '2', '--j
 const STATS = { prompt_eval_count: 321, eval_count: 123, eval_duration: 1_230_000_000, total_duration: 2_000_000_000, load_duration: 100_000_000, prompt_eval_duration: 300_000_000 };
 
 async function logs(home: string, ...args: string[]) {
-  const r = await runCli(['logs', ...args, '--json'], { home });
+  const r = await runInProcess(['logs', ...args, '--json'], { home });
   expect(r.exitCode, r.stderr).toBe(0);
   return parseEnvelope(r.stdout).data;
 }
@@ -24,7 +26,7 @@ describe('logs: what a call records', () => {
   it('keeps messages, schema, model, options, reply, tokens, durations, done reason, attempt, command and the saved id', async () => {
     const plan = makeRoadmap(2);
     fake().reply(jsonReply(plan, { stats: STATS }));
-    const r = await runCli(ROADMAP, { host: fake().host });
+    const r = await runInProcess(ROADMAP, { host: fake().host });
     expect(r.exitCode, r.stderr).toBe(0);
     const id = parseEnvelope(r.stdout).meta.id;
     const data = await logs(r.home);
@@ -49,7 +51,7 @@ describe('logs: what a call records', () => {
     expect(call.record_ids).toEqual([id]);
     expect(call.latency_ms).toBeGreaterThanOrEqual(0);
 
-    const text = await runCli(['logs'], { home: r.home });
+    const text = await runInProcess(['logs'], { home: r.home });
     expect(text.exitCode).toBe(0);
     expect(text.stdout).toContain(`## ${call.id}  ${call.ts}  roadmap → ${id}`);
     expect(text.stdout).toContain('task: roadmap · schema: roadmap');
@@ -59,7 +61,7 @@ describe('logs: what a call records', () => {
 
   it('logs every attempt of a repair, and the failure of a run that saved nothing', async () => {
     fake().reply({ content: '{"career_role": 1' }, jsonReply(makeRoadmap(2)));
-    const r = await runCli(ROADMAP, { host: fake().host });
+    const r = await runInProcess(ROADMAP, { host: fake().host });
     expect(r.exitCode, r.stderr).toBe(0);
     const { calls } = await logs(r.home);
     expect(calls.map((c: { attempt: number; outcome: string }) => [c.attempt, c.outcome])).toEqual([[1, 'INVALID_OUTPUT'], [2, 'ok']]);
@@ -67,7 +69,7 @@ describe('logs: what a call records', () => {
     expect(calls[1].messages.map((m: { role: string }) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
     expect(new Set(calls.map((c: { run: string }) => c.run)).size).toBe(1);
 
-    const down = await runCli([...ROADMAP], { host: `127.0.0.1:${await closedPort()}`, home: r.home });
+    const down = await runInProcess([...ROADMAP], { host: `127.0.0.1:${await closedPort()}`, home: r.home });
     expect(down.exitCode).toBe(1);
     const after = await logs(down.home, '-n', '1');
     expect(after.calls[0].outcome).toBe('OLLAMA_UNREACHABLE');
@@ -78,8 +80,8 @@ describe('logs: what a call records', () => {
   it('filters by -n, --command and --id (a saved id or its start)', async () => {
     answerAll();
     const home = tempHome();
-    const first = await runCli(ROADMAP, { host: fake().host, home });
-    const second = await runCli(['skills', '--role', 'Backend Developer', '--skills', 'SQL', '--json'], { host: fake().host, home });
+    const first = await runInProcess(ROADMAP, { host: fake().host, home });
+    const second = await runInProcess(['skills', '--role', 'Backend Developer', '--skills', 'SQL', '--json'], { host: fake().host, home });
     expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
     const roadmapId = parseEnvelope(first.stdout).meta.id;
     expect((await logs(home)).total).toBe(2);
@@ -87,7 +89,7 @@ describe('logs: what a call records', () => {
     expect((await logs(home, '--command', 'roadmap')).calls.map((c: { command: string }) => c.command)).toEqual(['roadmap']);
     const byId = await logs(home, '--id', roadmapId.slice(0, 4));
     expect(byId.calls.map((c: { record_ids: string[] }) => c.record_ids)).toEqual([[roadmapId]]);
-    const bad = await runCli(['logs', '-n', 'many'], { home });
+    const bad = await runInProcess(['logs', '-n', 'many'], { home });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toBe('careerforge: -n: expected a whole number of calls (0 for all), got "many"\n');
   });
@@ -97,22 +99,22 @@ describe('logs: switches', () => {
   it('--no-log skips one run; logs off stops logging until logs on; status and path say where', async () => {
     answerAll();
     const home = tempHome();
-    expect((await runCli([...ROADMAP, '--no-log'], { host: fake().host, home })).exitCode).toBe(0);
+    expect((await runInProcess([...ROADMAP, '--no-log'], { host: fake().host, home })).exitCode).toBe(0);
     expect((await logs(home)).total).toBe(0);
     expect(fs.existsSync(path.join(home, 'logs', 'calls.jsonl'))).toBe(false);
 
     expect((await logs(home, 'off')).logging).toBe(false);
-    expect((await runCli(ROADMAP, { host: fake().host, home })).exitCode).toBe(0);
+    expect((await runInProcess(ROADMAP, { host: fake().host, home })).exitCode).toBe(0);
     expect((await logs(home)).total).toBe(0);
-    const off = await runCli(['logs', 'status'], { home });
+    const off = await runInProcess(['logs', 'status'], { home });
     expect(off.stdout).toMatch(/^Logging is off\.\n0 calls logged/);
 
     expect((await logs(home, 'on')).logging).toBe(true);
-    expect((await runCli(ROADMAP, { host: fake().host, home })).exitCode).toBe(0);
+    expect((await runInProcess(ROADMAP, { host: fake().host, home })).exitCode).toBe(0);
     const status = await logs(home, 'status');
     expect(status).toMatchObject({ logging: true, calls: 1, files: 1, path: path.join(home, 'logs', 'calls.jsonl') });
     expect(status.bytes).toBe(fs.statSync(status.path).size);
-    const p = await runCli(['logs', 'path'], { home });
+    const p = await runInProcess(['logs', 'path'], { home });
     expect(p.stdout).toBe(`${path.join(home, 'logs', 'calls.jsonl')}\n`);
     expect(fake().chatRequests()).toHaveLength(3);
   });
@@ -126,7 +128,7 @@ describe('logs: switches', () => {
     fs.writeFileSync(cv, cvText);
     fs.writeFileSync(job, 'We need a Go developer at Hidden Corp.');
     const args = ['skills', '--role', 'Backend Developer', '--resume', cv, '--job', job, '--json'];
-    expect((await runCli(args, { host: fake().host, home })).exitCode).toBe(0);
+    expect((await runInProcess(args, { host: fake().host, home })).exitCode).toBe(0);
     expect(JSON.stringify(fake().chatRequests()[0]!.body)).toContain('Secret-Employer');
     const raw = fs.readFileSync(path.join(home, 'logs', 'calls.jsonl'), 'utf8');
     expect(raw).not.toContain('Secret-Employer');
@@ -137,7 +139,7 @@ describe('logs: switches', () => {
     expect(user).toContain('<user_data name="job_description">\n[not logged: 38 bytes, sha256');
     expect(user).toContain('<user_data name="profile">'); // the rest of the prompt stays
 
-    expect((await runCli([...args, '--log-documents'], { host: fake().host, home })).exitCode).toBe(0);
+    expect((await runInProcess([...args, '--log-documents'], { host: fake().host, home })).exitCode).toBe(0);
     const kept = (await logs(home, '-n', '1')).calls[0].messages[1].content;
     expect(kept).toContain('Secret-Employer GmbH');
     expect(kept).toBe(fake().chatRequests()[1]!.body.messages[1].content);
@@ -148,7 +150,7 @@ describe('logs: many writers, bounded size, read while writing', () => {
   it('10 concurrent commands: every call and every run entry is there, each line whole', async () => {
     answerAll();
     const home = tempHome();
-    const runs = await Promise.all(Array.from({ length: 10 }, () => runCli(ROADMAP, { host: fake().host, home, timeoutMs: 60_000 })));
+    const runs = await Promise.all(Array.from({ length: 10 }, () => runBinary(ROADMAP, { host: fake().host, home, timeoutMs: 60_000 })));
     for (const r of runs) expect(r.exitCode, r.stderr).toBe(0);
     const ids = runs.map((r) => parseEnvelope(r.stdout).meta.id).sort();
     expect(Object.keys(readStore(home).roadmaps).sort()).toEqual(ids);
@@ -164,7 +166,7 @@ describe('logs: many writers, bounded size, read while writing', () => {
     answerAll();
     const home = tempHome();
     const env = { CAREERFORGE_LOG_MAX_BYTES: '12000' };
-    for (let i = 0; i < 8; i++) expect((await runCli(ROADMAP, { host: fake().host, home, env })).exitCode).toBe(0);
+    for (let i = 0; i < 8; i++) expect((await runInProcess(ROADMAP, { host: fake().host, home, env })).exitCode).toBe(0);
     const dir = path.join(home, 'logs');
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
     expect(files).toEqual(['calls.1.jsonl', 'calls.2.jsonl', 'calls.jsonl']);
@@ -189,7 +191,7 @@ describe('logs: many writers, bounded size, read while writing', () => {
       return jsonReply(makeMonth(askedMonth(req)));
     });
     const home = tempHome();
-    const running = runCli(['roadmap', '--role', 'Backend Developer', '--months', '12', '--json'], { host: fake().host, home, timeoutMs: 60_000 });
+    const running = runBinary(['roadmap', '--role', 'Backend Developer', '--months', '12', '--json'], { host: fake().host, home, timeoutMs: 60_000 });
     await waitFor(() => fake().chatRequests().length >= 2);
     const during = await logs(home);
     expect(during.calls.map((c: { task: string }) => c.task)).toEqual(['outline']);

@@ -1,9 +1,10 @@
-// `careerforge progress` through the built CLI: listing, show, done/skip/undo by address, bad
+// `careerforge progress` through the CLI in-process (test/support/in-process.ts): listing, show, done/skip/undo by address, bad
 // addresses (exit 2, store untouched), and the Markdown and iCalendar exports.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
+import { parseEnvelope, readStore, tempHome } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
 

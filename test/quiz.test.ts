@@ -1,8 +1,9 @@
-// `careerforge quiz` through the built CLI against the fake Ollama: generation (--json and piped
+// `careerforge quiz` through the CLI in-process (test/support/in-process.ts) against the fake Ollama: generation (--json and piped
 // text), repairs, the option shuffle as a user sees it, bad input, spine failures, --history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
-import { parseEnvelope, readStore, runCli } from './support/cli.js';
+import { parseEnvelope, readStore } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { jsonReply } from './support/fixtures.js';
 import { makeQuizBatch } from './quiz-interview-fixtures.js';
 

@@ -1,9 +1,10 @@
-// `careerforge skills` end to end: the built CLI against the fake Ollama server.
+// `careerforge skills` through the CLI in-process (test/support/in-process.ts) against the fake Ollama server.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
-import { parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
+import { parseEnvelope, readStore, tempHome } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
 import { makeSkillsReport } from './support/skills-fixtures.js';
 

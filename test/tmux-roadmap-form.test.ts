@@ -32,7 +32,7 @@ describe('roadmap form in a terminal', () => {
     keys('Enter');
     const done = await waitFor(/\[exit \d+\]/, 20_000);
     expect(done).toContain('[exit 0]');
-    expect(done).toMatch(/Data Engineer · 2 months/);
+    expect(done).toMatch(/Data Engineer — 2 months/);
     expect(done).toContain('Month 2: Month 2 topic');
     expect(done).toMatch(/saved as r[0-9a-z]{6}/);
 

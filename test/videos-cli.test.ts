@@ -1,10 +1,11 @@
-// --videos through the built CLI. CAREERFORGE_VIDEO_FIXTURE (the test seam in core/videos.ts)
+// --videos through the CLI in-process (test/support/in-process.ts). CAREERFORGE_VIDEO_FIXTURE (the test seam in core/videos.ts)
 // replaces YouTube, so these runs never touch the network: results, a hang and a failure.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
-import { parseEnvelope, runCli, tempHome } from './support/cli.js';
+import { parseEnvelope, tempHome } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
 import { makeSkillsReport } from './support/skills-fixtures.js';
 

@@ -21,7 +21,7 @@ export interface SessionIO {
   raise(signal: GuardSignal): void;
 }
 
-export type OutputMode = 'json' | 'ink' | 'text';
+export type OutputMode = 'json' | 'tty' | 'text';
 
 export interface Session extends SessionIO {
   json: boolean;
@@ -32,7 +32,7 @@ export interface Session extends SessionIO {
   started: number;
   /** Call log or --dry-run hooks for the model calls of this run (set by cli.ts, see call-records.ts). */
   calls?: CallHooks;
-  /** json, a rich view on a terminal, or plain text for pipes and files. */
+  /** json, a terminal (coloured text wrapped to its width, and Ink for interactive screens), or plain text for pipes and files. */
   mode: OutputMode;
   /** Whether a form may open: stdin and stdout are both terminals (raw mode needs one) and not --json. */
   canPrompt(): boolean;
@@ -60,7 +60,7 @@ export function createSession(io: SessionIO & { json: boolean; signal: AbortSign
     meta: {},
     warn: (message) => void stderr.write(`warning: ${message}\n`),
     started: io.started ?? Date.now(),
-    mode: json ? 'json' : tty ? 'ink' : 'text',
+    mode: json ? 'json' : tty ? 'tty' : 'text',
     canPrompt: () => !json && tty,
     colorEnabled(which) {
       if (env.NO_COLOR && !env.FORCE_COLOR) return false;

@@ -1,4 +1,4 @@
-// Plain-text health report: one line per check, with the fix under a failed one.
+// The health report as text, the one view for terminals and pipes: one line per check, with the fix under a failed one.
 import type { ChalkInstance } from 'chalk';
 import type { HealthReport } from '../core/ollama-admin/health.js';
 

@@ -1,4 +1,4 @@
-// Plain-text interview preparation for pipes and files: each question with what interviewers look
+// Interview preparation as text, the one view for terminals and pipes: each question with what interviewers look
 // for, a model answer, follow-ups and common mistakes, then the tips. Also a mock summary line set.
 import type { ChalkInstance } from 'chalk';
 import type { Interview } from '../core/interview/schema.js';
@@ -14,11 +14,11 @@ export function interviewText(interview: Interview, meta: Meta, c: ChalkInstance
   const out: string[] = [c.bold(interviewTitle(interview)), ''];
   interview.questions.forEach((q, i) => {
     out.push(c.bold.cyan(`${i + 1}. ${q.question}`) + c.dim(`  [${q.type}, ${q.difficulty}]`));
-    out.push('   What interviewers look for:');
+    out.push(`   ${c.magenta('What interviewers look for:')}`);
     for (const point of q.what_interviewers_look_for) out.push(`     - ${point}`);
-    out.push(`   Model answer: ${q.model_answer}`);
-    out.push(`   Follow-ups: ${q.follow_ups.join(' | ')}`);
-    out.push(`   Common mistakes: ${q.common_mistakes.join(' | ')}`, '');
+    out.push(`   ${c.green('Model answer:')} ${q.model_answer}`);
+    out.push(`   ${c.yellow('Follow-ups:')} ${q.follow_ups.join(' | ')}`);
+    out.push(`   ${c.red('Common mistakes:')} ${q.common_mistakes.join(' | ')}`, '');
   });
   if (interview.tips.length) {
     out.push(c.bold('Tips'));

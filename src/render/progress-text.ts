@@ -1,4 +1,4 @@
-// Plain-text progress for pipes and files (no escape codes unless FORCE_COLOR asks), plus the
+// Progress as text, the one view for terminals (coloured, wrapped by emit) and pipes (no escape codes unless FORCE_COLOR asks), plus the
 // Markdown checklist export.
 import type { ChalkInstance } from 'chalk';
 import type { RoadmapSummary, TaskState } from '../core/progress/progress.js';

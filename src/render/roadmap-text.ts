@@ -1,4 +1,5 @@
-// Plain-text roadmap for pipes and files: readable, no escape codes unless FORCE_COLOR asks.
+// The roadmap as text: the one view for terminals (coloured, wrapped by emit) and for pipes and
+// files (no escape codes unless FORCE_COLOR asks).
 import type { ChalkInstance } from 'chalk';
 import type { Roadmap } from '../core/roadmap/schema.js';
 import type { VideoResult } from '../core/videos/videos.js';
@@ -26,12 +27,12 @@ export function roadmapText(roadmap: Roadmap, meta: Meta, c: ChalkInstance): str
   for (const month of roadmap.roadmap) {
     out.push(c.bold.cyan(`Month ${month.month}: ${month.title}`));
     for (const week of month.weeks) {
-      out.push(`  Week ${week.week} (${week.hours} h): ${week.focus}`);
+      out.push(`  ${c.bold(`Week ${week.week}`)} ${c.dim(`(${week.hours} h)`)}: ${week.focus}`);
       for (const task of week.tasks) out.push(`    - ${task}`);
     }
-    if (month.tools.length) out.push(`  Tools: ${month.tools.join(', ')}`);
-    for (const p of month.projects) out.push(`  Project: ${p.name} (${p.difficulty}, ~${p.estimated_hours} h)`);
-    out.push(`  Checkpoint: ${month.checkpoint}`, '');
+    if (month.tools.length) out.push(`  ${c.magenta('Tools:')} ${month.tools.join(', ')}`);
+    for (const p of month.projects) out.push(`  ${c.yellow('Project:')} ${p.name} ${c.dim(`(${p.difficulty}, ~${p.estimated_hours} h)`)}`);
+    out.push(`  ${c.green('Checkpoint:')} ${month.checkpoint}`, '');
   }
   out.push(c.bold('Outcome: ') + roadmap.final_outcome);
   const r = roadmap.resources;

@@ -1,4 +1,4 @@
-// Plain-text skills-gap report for pipes and files: readable, no escape codes unless FORCE_COLOR asks.
+// The skills-gap report as text, the one view for terminals (coloured, wrapped by emit) and for pipes and files.
 import type { ChalkInstance } from 'chalk';
 import type { Roadmap } from '../core/roadmap/schema.js';
 import type { SkillsReport } from '../core/skills/schema.js';

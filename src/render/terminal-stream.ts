@@ -5,7 +5,7 @@
 //   event loop) and Ink takes 0 rows as "the output fills the screen". 0 means unknown: 80 columns.
 // - Ink clears the screen and the scrollback (ESC[2J ESC[3J) whenever its output is as tall as the
 //   window. Our views never want that: reporting no height limit keeps the user's history, and
-//   long results are written once as plain lines instead (src/ui/render-once.tsx).
+//   static results are written once as plain text instead (src/commands/emit.ts).
 // - TERM=dumb understands no DEC private modes (cursor hide, synchronized output, kitty keys).
 import { EventEmitter } from 'node:events';
 

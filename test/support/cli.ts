@@ -27,7 +27,8 @@ export interface CliResult {
   stdout: string;
   stderr: string;
   home: string;
-  raw: Result;
+  /** The child process, when the run was one (runInProcess has none). */
+  raw?: Result;
 }
 
 export async function runCli(args: string[], opts: RunOptions = {}): Promise<CliResult> {

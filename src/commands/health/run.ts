@@ -11,7 +11,6 @@ export const healthView: View<HealthReport> = {
     const { healthText } = await import('../../render/health-text.js');
     return (report, _meta, c) => healthText(report, c);
   },
-  ink: async () => (await import('../../ui/health-view.js')).showHealth,
 };
 
 export async function healthCommand(flags: GlobalFlags, session: Session): Promise<void> {
@@ -21,9 +20,8 @@ export async function healthCommand(flags: GlobalFlags, session: Session): Promi
   Object.assign(session.meta, { latency_ms: elapsed(session), tokens_used: report.round_trip?.tokens_used ?? 0 });
   const failure = failedCheck(report, report);
   if (!failure) return emit(session, report, healthView);
-  // In text and Ink modes the report goes on screen; the handler prints the one-line error (and
-  // in --json the error envelope carries the report as its data).
-  if (session.mode === 'ink') await (await healthView.ink!())(report, session.meta, session.screen());
-  else if (session.mode === 'text') session.stdout.write(await renderText(session, report, healthView));
+  // Outside --json the report goes on screen; the handler prints the one-line error (and in
+  // --json the error envelope carries the report as its data).
+  if (session.mode !== 'json') session.stdout.write(await renderText(session, report, healthView));
   throw failure;
 }

@@ -22,7 +22,6 @@ export interface InterviewFlags extends GlobalFlags {
 
 export const interviewView: View<Interview> = {
   text: async () => (await import('../../render/interview-text.js')).interviewText,
-  ink: async () => (await import('../../ui/interview-view.js')).showInterview,
 };
 
 async function readInput(flags: InterviewFlags, session: Session): Promise<InterviewInput> {
@@ -40,7 +39,7 @@ async function readInput(flags: InterviewFlags, session: Session): Promise<Inter
 export async function interviewCommand(flags: InterviewFlags, session: Session): Promise<void> {
   const interactive = flags.mock || flags.resume !== undefined;
   // Checked before anything else: an interactive mode must never wait on a pipe.
-  if (interactive && session.mode !== 'ink') {
+  if (interactive && session.mode !== 'tty') {
     const which = flags.resume !== undefined ? '--resume' : '--mock';
     throw new UsageError(
       session.json

@@ -19,20 +19,12 @@ const listView: View<{ roadmaps: RoadmapSummary[] }> = {
     const { listText } = await import('../../render/progress-text.js');
     return (data, _meta, c) => listText(data.roadmaps, c);
   },
-  ink: async () => {
-    const { showProgressList } = await import('../../ui/progress-view.js');
-    return (data, _meta, screen) => showProgressList(data.roadmaps, screen);
-  },
 };
 
 const planView: View<SavedRoadmap & { summary: RoadmapSummary }> = {
   text: async () => {
     const { showText } = await import('../../render/progress-text.js');
     return (data, _meta, c) => showText(data, data.summary, c);
-  },
-  ink: async () => {
-    const { showProgressPlan } = await import('../../ui/progress-view.js');
-    return (data, _meta, screen) => showProgressPlan(data, data.summary, screen);
   },
 };
 

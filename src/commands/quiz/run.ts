@@ -30,7 +30,7 @@ export async function quizCommand(flags: QuizFlags, session: Session): Promise<v
   if (flags.review || flags.due || flags.flashcards) return (await import('./review.js')).reviewCommand(flags, session);
   if (flags.history && flags.retryMistakes) throw new UsageError('--history and --retry-mistakes cannot be combined');
   // Checked before anything else: an interactive mode must never wait on a pipe.
-  if (flags.retryMistakes && session.mode !== 'ink') {
+  if (flags.retryMistakes && session.mode !== 'tty') {
     throw new UsageError(
       session.json
         ? '--retry-mistakes is interactive and cannot be combined with --json'
@@ -58,7 +58,7 @@ export async function quizCommand(flags: QuizFlags, session: Session): Promise<v
   const label = `Writing ${input.count} question${input.count === 1 ? '' : 's'} on ${input.topic ?? input.role}`;
   const { quiz } = await generate(session, ctx, label, (on) => drive(generateQuiz(ctx.ollama(), input, seed), on));
   const id = await saveRecord(session, ctx, 'quizzes', input, { shuffle_seed: seed, quiz });
-  if (session.mode !== 'ink') return emit(session, quiz, quizView);
+  if (session.mode !== 'tty') return emit(session, quiz, quizView);
   const { takeQuiz } = await import('./take.js');
   return takeQuiz(ctx, { id, topic: quiz.topic }, quiz.questions, session);
 }

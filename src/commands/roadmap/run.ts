@@ -23,7 +23,6 @@ export interface RoadmapFlags extends GlobalFlags {
 
 export const roadmapView: View<RoadmapData> = {
   text: async () => (await import('../../render/roadmap-text.js')).roadmapDataText,
-  ink: async () => (await import('../../ui/roadmap-view.js')).showRoadmap,
 };
 
 async function readInput(flags: RoadmapFlags, session: Session): Promise<RoadmapInput> {

@@ -30,7 +30,6 @@ export interface SkillsFlags extends GlobalFlags {
 
 export const skillsView: View<SkillsData> = {
   text: async () => (await import('../../render/skills-text.js')).skillsText,
-  ink: async () => (await import('../../ui/skills-view.js')).showSkills,
 };
 
 const MISSING_ROLE = 'missing --role: say which role to assess against, e.g. --role "Backend Developer"';

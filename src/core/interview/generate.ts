@@ -2,10 +2,8 @@
 // points, a model answer, follow-ups, mistakes), each told which questions exist already, with
 // checks that the count, the types and the STAR structure of behavioral answers are right.
 import type { OllamaHandle } from '../llm/client.js';
-import { batchSizes, duplicateProblems, normalizeText } from '../llm/batch.js';
-import { answerBudget } from '../llm/budget.js';
-import { addStats, emptyStats, type GenEvent } from '../events.js';
-import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
+import { duplicateProblems, generateBatches, normalizeText } from '../llm/batch.js';
+import type { GenEvent } from '../events.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock } from '../sanitize.js';
 import type { GeneratedInterviewQuestion, Interview, InterviewInput } from './schema.js';
@@ -32,36 +30,23 @@ function typeRule(input: InterviewInput, n: number): string {
 export async function* generateInterview(handle: OllamaHandle, input: InterviewInput): AsyncGenerator<GenEvent, InterviewOutcome> {
   const system = renderPrompt('system', {});
   const candidate = dataBlock('candidate', { role: input.role, level: input.level, interview_type: input.type, company: input.company });
-  const sizes = batchSizes(input.count, BATCH);
-  const questions: GeneratedInterviewQuestion[] = [];
+  const { batches, attempts, calls, stats } = yield* generateBatches<{ questions: GeneratedInterviewQuestion[]; tips: string[] }>(handle, {
+    total: input.count,
+    size: BATCH,
+    label: 'interview questions',
+    system,
+    batch: (n) => ({
+      schema: interviewBatchRequestSchema(n, input.type),
+      prompt: 'interview',
+      values: { candidate, count: n, type_rule: typeRule(input, n) },
+      tokens: Math.ceil((FRAME_TOKENS + n * TOKENS_PER_QUESTION) * 1.5),
+      check: (batch, earlier) => checkInterviewBatch(batch.questions, n, input.type, earlier),
+    }),
+  });
+  const questions: GeneratedInterviewQuestion[] = batches.flatMap((batch) => batch.questions);
   const tips: string[] = [];
-  let stats = emptyStats();
-  let attempts = 0;
-  for (const n of sizes) {
-    const earlier = questions.map((q) => q.question);
-    const schema = interviewBatchRequestSchema(n, input.type);
-    const prompt = renderPrompt('interview', {
-      candidate,
-      count: n,
-      type_rule: typeRule(input, n),
-      avoid: earlier.length ? dataBlock('asked_already', earlier, 6000) : '(none yet)',
-      schema: JSON.stringify(jsonSchemaOf(schema)),
-    });
-    const result = yield* generateStructured(handle, {
-      task: sizes.length > 1 ? `questions ${questions.length + 1}-${questions.length + n} of ${input.count}` : 'interview questions',
-      schema,
-      system,
-      prompt,
-      numPredict: answerBudget(handle, Math.ceil((FRAME_TOKENS + n * TOKENS_PER_QUESTION) * 1.5), [system, prompt]),
-      check: (batch) => checkInterviewBatch(batch.questions, n, input.type, earlier),
-    });
-    const { value } = result;
-    questions.push(...value.questions);
-    for (const tip of value.tips) {
-      if (tips.length < MAX_TIPS && !tips.some((t) => normalizeText(t) === normalizeText(tip))) tips.push(tip);
-    }
-    stats = addStats(stats, result.stats);
-    attempts += result.attempts;
+  for (const tip of batches.flatMap((batch) => batch.tips)) {
+    if (tips.length < MAX_TIPS && !tips.some((t) => normalizeText(t) === normalizeText(tip))) tips.push(tip);
   }
   const interview: Interview = {
     role: input.role,
@@ -71,7 +56,7 @@ export async function* generateInterview(handle: OllamaHandle, input: InterviewI
     questions: questions.map((q, i) => ({ id: `q${i + 1}`, ...q })),
     tips,
   };
-  return { interview, attempts, calls: sizes.length, stats };
+  return { interview, attempts, calls, stats };
 }
 
 const STAR = ['situation', 'task', 'action', 'result'];

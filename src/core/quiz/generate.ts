@@ -3,10 +3,8 @@
 // is not stuck where the model likes to put it.
 import { randomBytes } from 'node:crypto';
 import type { OllamaHandle } from '../llm/client.js';
-import { batchSizes, duplicateProblems, normalizeText } from '../llm/batch.js';
-import { answerBudget } from '../llm/budget.js';
-import { addStats, emptyStats, type GenEvent } from '../events.js';
-import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
+import { duplicateProblems, generateBatches, normalizeText } from '../llm/batch.js';
+import type { GenEvent } from '../events.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock } from '../sanitize.js';
 import type { GeneratedQuizQuestion, Quiz, QuizInput } from './schema.js';
@@ -36,35 +34,23 @@ export function quizSubject(input: QuizInput): string {
 export async function* generateQuiz(handle: OllamaHandle, input: QuizInput, seed: string): AsyncGenerator<GenEvent, QuizOutcome> {
   const system = renderPrompt('system', {});
   const subject = dataBlock('subject', { topic: input.topic, role: input.role, difficulty: input.difficulty });
-  const sizes = batchSizes(input.count, BATCH);
-  const questions: GeneratedQuizQuestion[] = [];
-  let stats = emptyStats();
-  let attempts = 0;
-  for (const n of sizes) {
-    const earlier = questions.map((q) => q.question);
-    const schema = quizBatchRequestSchema(n);
-    const prompt = renderPrompt('quiz', {
-      subject,
-      count: n,
-      difficulty: input.difficulty,
-      avoid: earlier.length ? dataBlock('asked_already', earlier, 6000) : '(none yet)',
-      schema: JSON.stringify(jsonSchemaOf(schema)),
-    });
-    const result = yield* generateStructured(handle, {
-      task: sizes.length > 1 ? `questions ${questions.length + 1}-${questions.length + n} of ${input.count}` : 'quiz',
-      schema,
-      system,
-      prompt,
-      numPredict: answerBudget(handle, FRAME_TOKENS + n * TOKENS_PER_QUESTION * 1.5, [system, prompt]),
-      check: (batch) => checkQuizBatch(batch.questions, n, earlier),
-    });
-    questions.push(...result.value.questions);
-    stats = addStats(stats, result.stats);
-    attempts += result.attempts;
-  }
+  const { batches, attempts, calls, stats } = yield* generateBatches<{ questions: GeneratedQuizQuestion[] }>(handle, {
+    total: input.count,
+    size: BATCH,
+    label: 'quiz',
+    system,
+    batch: (n) => ({
+      schema: quizBatchRequestSchema(n),
+      prompt: 'quiz',
+      values: { subject, count: n, difficulty: input.difficulty },
+      tokens: FRAME_TOKENS + n * TOKENS_PER_QUESTION * 1.5,
+      check: (batch, earlier) => checkQuizBatch(batch.questions, n, earlier),
+    }),
+  });
+  const questions: GeneratedQuizQuestion[] = batches.flatMap((batch) => batch.questions);
   const withIds = questions.map((q, i) => ({ id: `q${i + 1}`, ...q }));
   const quiz: Quiz = { topic: quizSubject(input), difficulty: input.difficulty, questions: shuffleOptions(withIds, seed) };
-  return { quiz, seed, attempts, calls: sizes.length, stats };
+  return { quiz, seed, attempts, calls, stats };
 }
 
 // Options that point at other options stop making sense once the options are shuffled.

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope, runCli, tempHome } from './support/cli.js';
+import { parseEnvelope, tempHome } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { jsonReply } from './support/fixtures.js';
 import { makeSkillsReport } from './support/skills-fixtures.js';
 import { expectBadInput, useFake } from './support/spine.js';

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempHome } from './support/cli.js';
+import { tempHome } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import type { FakeOllama, RecordedRequest } from './support/fake-ollama.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
 import { makeSkillsReport } from './support/skills-fixtures.js';

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope, runCli, tempHome } from './support/cli.js';
+import { parseEnvelope, tempHome } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { answerByFormat, expectBadInput, expectFailure, useFake } from './support/spine.js';
 
 const fake = useFake();

@@ -1,11 +1,12 @@
-// Editable prompts through the built CLI: a user copy made with `prompts edit` (a fake editor
+// Editable prompts through the CLI in-process (test/support/in-process.ts): a user copy made with `prompts edit` (a fake editor
 // script) is what the fake server receives, `prompts reset` brings the shipped one back, and a
 // copy with a missing or unknown placeholder stops the command before anything is sent, naming
 // the file and line.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope, ROOT, runCli, tempHome } from './support/cli.js';
+import { parseEnvelope, ROOT, tempHome } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
 import { useFake } from './support/spine.js';
 

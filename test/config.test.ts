@@ -1,9 +1,10 @@
-// `careerforge config` end to end, and the store surviving a corrupt file: stored settings feed
+// `careerforge config` in-process (test/support/in-process.ts), and the store surviving a corrupt file: stored settings feed
 // the next run (below flags and env), bad keys and values exit 2, garbage is set aside not lost.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
+import { parseEnvelope, readStore, tempHome } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { answerByFormat, DEFAULT_MODEL, expectFailure, useFake } from './support/spine.js';
 
 const fake = useFake();

@@ -1,7 +1,8 @@
 // Repair attempts: an answer that is not JSON, breaks the schema or fails a semantic check is sent
 // back to the model with its exact problems; one that never gets right ends in INVALID_OUTPUT.
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope, readStore, runCli } from './support/cli.js';
+import { parseEnvelope, readStore } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { jsonReply, makeMonth, makeRoadmap } from './support/fixtures.js';
 import { expectFailure, useFake } from './support/spine.js';
 

@@ -1,10 +1,11 @@
-// list, show, rm and rename through the built CLI, over records made by the real commands against
+// list, show, rm and rename through the CLI in-process (test/support/in-process.ts), over records made by the real commands against
 // the fake Ollama: every kind listed and shown in text, md and json, ids by unique prefix and
 // `latest`, rm asking on a terminal (tmux) and refusing without one, rename kept in the store.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
+import { parseEnvelope, readStore, tempHome } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
 import { makeSkillsReport } from './support/skills-fixtures.js';

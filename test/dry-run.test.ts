@@ -1,9 +1,10 @@
-// --dry-run on every generator through the built CLI: the exact request that a real run sends,
+// --dry-run on every generator through the CLI in-process (test/support/in-process.ts): the exact request that a real run sends,
 // zero requests reaching the server, nothing saved, nothing logged.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope, runCli, tempHome } from './support/cli.js';
+import { parseEnvelope, tempHome } from './support/cli.js';
+import { runInProcess as runCli } from './support/in-process.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
 import { useFake } from './support/spine.js';
 
