@@ -19,7 +19,7 @@ export async function reviewCommand(flags: QuizFlags, session: Session, now: () 
   const modes = MODES.filter((m) => flags[m]);
   if (modes.length > 1) throw new UsageError(`${modes.map((m) => FLAG[m]).join(' and ')} cannot be combined`);
   const mode = modes[0] as 'review' | 'due' | 'flashcards';
-  if (mode !== 'due' && session.mode !== 'ink') {
+  if (mode !== 'due' && session.mode !== 'tty') {
     throw new UsageError(
       session.json
         ? `${FLAG[mode]} is interactive and cannot be combined with --json (quiz --due --json counts the due cards)`
