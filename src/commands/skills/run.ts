@@ -80,7 +80,7 @@ export async function skillsCommand(flags: SkillsFlags, session: Session): Promi
   const ctx = await openContext(session, flags);
   const { report, plan } = await generate(session, ctx, `Assessing your skills for ${input.role}`, async (on) => {
     const analysis = await drive(generateSkillsReport(ctx.ollama(), input), on);
-    const outcome = { report: analysis.value, attempts: analysis.attempts, calls: 1, stats: analysis.stats };
+    const outcome = { report: analysis.value, attempts: analysis.attempts, calls: analysis.calls, stats: analysis.stats, normalized: analysis.normalized };
     if (!flags.toRoadmap) return { ...outcome, plan: undefined };
     const planInput = roadmapInputFromGaps(input, analysis.value);
     const planned = await drive(generateRoadmap(ctx.ollama(), planInput), on);
@@ -88,6 +88,7 @@ export async function skillsCommand(flags: SkillsFlags, session: Session): Promi
       ...outcome,
       attempts: outcome.attempts + planned.attempts,
       calls: outcome.calls + planned.calls,
+      normalized: outcome.normalized + (planned.normalized ?? 0),
       stats: addStats(outcome.stats, planned.stats),
       plan: { input: planInput, roadmap: planned.roadmap },
     };
