@@ -14,6 +14,9 @@ import { emit, emitLine, type View } from '../emit.js';
 import type { Session } from '../session.js';
 import { numberFlag } from '../shared.js';
 import { reviewCount, type ReviewCount } from '../../core/review/count.js';
+import type { ReplanFlags } from './replan.js';
+import { scheduleOf } from '../../core/progress/schedule.js';
+import { roadmapVersion } from '../../core/roadmap/replan.js';
 
 // The list ends with the spaced-repetition line: how many quiz cards are due today.
 const listView: View<{ roadmaps: RoadmapSummary[]; review: ReviewCount }> = {
@@ -30,8 +33,8 @@ const planView: View<SavedRoadmap & { summary: RoadmapSummary }> = {
   },
 };
 
-export interface ProgressFlags {
-  json?: boolean;
+export interface ProgressFlags extends ReplanFlags {
+  version?: string;
   format?: string;
   start?: string;
   time?: string;
@@ -48,14 +51,20 @@ export async function progressCommand(action: string | undefined, args: string[]
     case 'list':
     case 'ls': {
       noExtra(args, 0, 'progress [list]');
-      const roadmaps = listRoadmaps(await store.read()).map(summarize);
+      const roadmaps = listRoadmaps(await store.read()).map((saved) => withSchedule(saved, flags));
       return emit(session, { roadmaps, review: await reviewCount(store, session.warn, new Date()) }, listView);
     }
     case 'show': {
       const id = need(args[0], 'progress show ID');
       noExtra(args, 1, 'progress show ID');
-      const saved = findRoadmap(await store.read(), id);
-      return emit(session, { ...saved, summary: summarize(saved) }, planView);
+      const current = findRoadmap(await store.read(), id);
+      const version = flags.version === undefined ? undefined : numberFlag(flags.version);
+      if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version) || version < 1)) {
+        throw new UsageError(`--version: expected a version number (1, 2, ...), got "${flags.version}"`);
+      }
+      const saved = version === undefined ? current : roadmapVersion(current, version);
+      // An earlier version is history: no schedule to be behind on.
+      return emit(session, { ...saved, summary: saved === current ? withSchedule(saved, flags) : summarize(saved) }, planView);
     }
     case 'done':
     case 'skip':
@@ -68,8 +77,13 @@ export async function progressCommand(action: string | undefined, args: string[]
     }
     case 'export':
       return exportPlan(store, args, flags, session);
+    case 'replan': {
+      const id = need(args[0], 'progress replan ID [--months N] [--hours-per-week H] [--goal TEXT]');
+      noExtra(args, 1, 'progress replan ID');
+      return (await import('./replan.js')).replanCommand(id, flags, session);
+    }
     default:
-      throw new UsageError(`unknown progress action "${verb}": use list, show, done, skip, undo or export`);
+      throw new UsageError(`unknown progress action "${verb}": use list, show, done, skip, undo, export or replan`);
   }
 }
 
@@ -111,6 +125,12 @@ async function exportPlan(store: LocalStore, args: string[], flags: ProgressFlag
   }
   if (out) return void session.stderr.write(`wrote ${format === 'ics' ? `${events} weekly events` : 'the checklist'} to ${out}\n`);
   session.stdout.write(text);
+}
+
+/** The summary with where the learner stands against the calendar (from --start or the first done). */
+function withSchedule(saved: SavedRoadmap, flags: ProgressFlags): RoadmapSummary {
+  const schedule = scheduleOf(saved, { start: flags.start, now: new Date() });
+  return { ...summarize(saved), ...(schedule ? { schedule } : {}) };
 }
 
 function need(value: string | undefined, usage: string): string {
