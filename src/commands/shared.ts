@@ -18,6 +18,7 @@ export interface GlobalFlags {
   temperature?: string;
   seed?: string;
   foldSystem?: boolean;
+  concurrency?: string;
   cache?: boolean;
   /** Only `quiz` has the flag (spaced repetition); elsewhere it stays undefined. */
   retention?: string;
@@ -43,6 +44,7 @@ export function rawSettings(g: GlobalFlags): RawSettings & { cache?: boolean } {
     temperature: g.temperature,
     seed: g.seed,
     fold_system: g.foldSystem,
+    concurrency: g.concurrency,
     retention: g.retention,
   };
 }

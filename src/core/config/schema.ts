@@ -19,6 +19,7 @@ export const settingSchemas = {
   seed: z.int(),
   /** Send the system prompt inside the first user turn (chat templates that refuse a system role). */
   fold_system: z.boolean(),
+  concurrency: z.int().check(z.gte(1), z.lte(32)),
   /** Desired recall probability when a quiz card comes back (FSRS request_retention): higher means shorter intervals. */
   retention: z.number().check(z.gte(0.7, 'must be at least 0.7'), z.lte(0.99, 'must be at most 0.99')),
 } as const;
@@ -38,6 +39,7 @@ export const SETTING_ENV: Record<SettingKey, string> = {
   temperature: 'CAREERFORGE_TEMPERATURE',
   seed: 'CAREERFORGE_SEED',
   fold_system: 'CAREERFORGE_FOLD_SYSTEM',
+  concurrency: 'CAREERFORGE_CONCURRENCY',
   retention: 'CAREERFORGE_RETENTION',
 };
 
@@ -56,6 +58,8 @@ export const SETTING_DEFAULTS = {
   timeout: 300,
   retries: 2,
   temperature: 0.4,
+  // Ollama serves one request at a time unless OLLAMA_NUM_PARALLEL says more: match it.
+  concurrency: 1,
   retention: 0.9,
 } satisfies Partial<Record<SettingKey, unknown>>;
 

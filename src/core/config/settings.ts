@@ -34,6 +34,8 @@ export interface Settings {
   temperature: number;
   seed?: number;
   fold_system?: boolean;
+  /** Independent calls of one command that may run at once (--concurrency). */
+  concurrency: number;
   /** Desired retention of quiz cards (spaced repetition, src/core/review/). */
   retention: number;
   sources: Partial<Record<SettingKey, SettingSource>>;
@@ -41,7 +43,7 @@ export interface Settings {
 
 export type RawSettings = Partial<Record<SettingKey, string | number | boolean | undefined>>;
 
-const numeric = new Set<SettingKey>(['num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed', 'retention']);
+const numeric = new Set<SettingKey>(['num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed', 'concurrency', 'retention']);
 
 const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, on: true, off: false };
 
