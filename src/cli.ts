@@ -40,6 +40,9 @@ function build(session: Session, onRecorder: (recorder: CallRecorder | undefined
   return program;
 }
 
+/** `--version` (or `-V`) with `--json` and no command; any other use of --version is commander's. */
+const isVersionJson = (argv: string[]) => argv.includes('--json') && argv.some((a) => a === '--version' || a === '-V') && argv.every((a) => a.startsWith('-'));
+
 function toError(error: unknown, signal: AbortSignal): CareerForgeError {
   if (isCareerForgeError(error)) return error;
   if (error instanceof CommanderError) return new UsageError(`${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see careerforge --help)`);
@@ -59,6 +62,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     recorder.finish({ exitCode, ...(errorCode ? { errorCode } : {}), recordIds: savedIds(session.meta as Record<string, unknown>) });
   };
   try {
+    // `--version --json`: the one envelope instead of commander's bare version line.
+    if (isVersionJson(argv)) {
+      await (await import('./commands/version.js')).printVersionJson(VERSION, session);
+      return ExitCode.ok;
+    }
     await build(session, (wired) => (recorder = wired)).parseAsync(argv, { from: 'user' });
     await finishCalls(ExitCode.ok);
     return ExitCode.ok;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnvelope, readStore } from './support/cli.js';
 import { runInProcess as runCli } from './support/in-process.js';
 import { jsonReply, makeMonth, makeRoadmap } from './support/fixtures.js';
-import { expectFailure, useFake } from './support/spine.js';
+import { askedMonth, expectFailure, useFake } from './support/spine.js';
 
 const fake = useFake();
 const ARGS = ['roadmap', '--role', 'Backend Developer', '--months', '2', '--hours-per-week', '10', '--json'];
@@ -77,7 +77,7 @@ describe('repair', () => {
       if ('months' in props) {
         return jsonReply({ ...makeRoadmap(1), roadmap: undefined, months: Array.from({ length: 9 }, (_, i) => ({ month: i + 1, title: `T${i + 1}`, focus: `F${i + 1}` })) });
       }
-      const n = Number(/You are writing month (\d+)/.exec(req.body.messages[1].content)![1]);
+      const n = askedMonth(req);
       if (n === 2 && !badSent) return (badSent = true), jsonReply(bad);
       return jsonReply(makeMonth(n));
     });

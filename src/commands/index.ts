@@ -17,6 +17,7 @@ import { registerRm } from './rm/spec.js';
 import { registerRename } from './rename/spec.js';
 import { registerPrompts } from './prompts/spec.js';
 import { registerCache } from './cache/spec.js';
+import { registerCompletion } from './completion/spec.js';
 
 export const commands: RegisterCommand[] = [
   registerRoadmap,
@@ -35,4 +36,5 @@ export const commands: RegisterCommand[] = [
   registerRename,
   registerPrompts,
   registerCache,
+  registerCompletion,
 ];

@@ -13,6 +13,8 @@ export interface Meta {
   tokens_per_sec?: number;
   attempts?: number;
   calls?: number;
+  /** Mechanical fixes applied to the model's answers without asking it again (renumbering, trimming, enum case, duplicates). */
+  normalized?: number;
   /** How a roadmap was generated: in one call, or an outline followed by one call per month. */
   strategy?: 'single' | 'outline+months';
   num_ctx?: number;
@@ -30,6 +32,7 @@ export interface GenerationOutcome {
   attempts: number;
   calls: number;
   stats: CallStats;
+  normalized?: number;
   strategy?: Meta['strategy'];
 }
 
@@ -49,6 +52,7 @@ export function outcomeMeta(outcome: GenerationOutcome, numCtx: number): Meta {
     ...statsMeta(outcome.stats),
     attempts: outcome.attempts,
     calls: outcome.calls,
+    normalized: outcome.normalized ?? 0,
     ...(outcome.strategy ? { strategy: outcome.strategy } : {}),
     num_ctx: numCtx,
   };

@@ -35,8 +35,10 @@ export function formatKind(req: RecordedRequest): 'outline' | 'month' | 'roadmap
   return 'other';
 }
 
-/** The month number a month request asks for, read from its prompt ("month N of M"). */
+/** The month number a month request asks for: the constant its format pins, else its prompt ("month N of M"). */
 export function askedMonth(req: RecordedRequest): number {
+  const pinned = req.body?.format?.properties?.month?.const;
+  if (typeof pinned === 'number') return pinned;
   const text = String(req.body.messages.at(-1)?.content ?? '');
   const match = /month (\d+)/i.exec(text.replace(/<user_data[\s\S]*?<\/user_data>/g, ''));
   if (!match) throw new Error(`cannot tell which month was asked for:\n${text}`);

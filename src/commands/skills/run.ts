@@ -2,7 +2,7 @@
 // -> gap analysis (core) -> optional roadmap that closes the gaps, optional videos -> save -> emit.
 import { MissingInputError, UsageError } from '../../core/errors.js';
 import { addStats, drive } from '../../core/events.js';
-import { readTextInput } from '../../core/input.js';
+import { readDocument } from '../../core/documents/read.js';
 import { generateRoadmap } from '../../core/roadmap/generate.js';
 import { addRecord } from '../../core/store/record.js';
 import { MAX_DOCUMENT_BYTES, skillsInputSchema, type SkillsInput } from '../../core/skills/schema.js';
@@ -41,7 +41,7 @@ async function readInput(flags: SkillsFlags, session: Session): Promise<SkillsIn
   const fromStdin = [['--input', flags.input], ['--resume', flags.resume], ['--job', flags.job]].filter(([, v]) => v === '-').map(([f]) => f);
   if (fromStdin.length > 1) throw new UsageError(`${fromStdin.join(' and ')} both read stdin; give files for all but one`);
   const document = (source: string | undefined, flag: string) =>
-    source === undefined ? undefined : readTextInput(source, { flag, maxBytes: MAX_DOCUMENT_BYTES, stdin: session.stdin });
+    source === undefined ? undefined : readDocument(source, { flag, maxBytes: MAX_DOCUMENT_BYTES, stdin: session.stdin });
   const [resume, job] = [await document(flags.resume, '--resume'), await document(flags.job, '--job')];
   for (const [text, flag] of [[resume, '--resume'], [job, '--job']] as const) {
     if (text !== undefined && text.trim() === '') throw new UsageError(`${flag}: the file holds only whitespace`);
@@ -80,7 +80,7 @@ export async function skillsCommand(flags: SkillsFlags, session: Session): Promi
   const ctx = await openContext(session, flags);
   const { report, plan } = await generate(session, ctx, `Assessing your skills for ${input.role}`, async (on) => {
     const analysis = await drive(generateSkillsReport(ctx.ollama(), input), on);
-    const outcome = { report: analysis.value, attempts: analysis.attempts, calls: 1, stats: analysis.stats };
+    const outcome = { report: analysis.value, attempts: analysis.attempts, calls: analysis.calls, stats: analysis.stats, normalized: analysis.normalized };
     if (!flags.toRoadmap) return { ...outcome, plan: undefined };
     const planInput = roadmapInputFromGaps(input, analysis.value);
     const planned = await drive(generateRoadmap(ctx.ollama(), planInput), on);
@@ -88,6 +88,7 @@ export async function skillsCommand(flags: SkillsFlags, session: Session): Promi
       ...outcome,
       attempts: outcome.attempts + planned.attempts,
       calls: outcome.calls + planned.calls,
+      normalized: outcome.normalized + (planned.normalized ?? 0),
       stats: addStats(outcome.stats, planned.stats),
       plan: { input: planInput, roadmap: planned.roadmap },
     };

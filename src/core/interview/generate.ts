@@ -30,7 +30,7 @@ function typeRule(input: InterviewInput, n: number): string {
 export async function* generateInterview(handle: OllamaHandle, input: InterviewInput): AsyncGenerator<GenEvent, InterviewOutcome> {
   const system = renderPrompt('system', {});
   const candidate = dataBlock('candidate', { role: input.role, level: input.level, interview_type: input.type, company: input.company });
-  const { batches, attempts, calls, stats } = yield* generateBatches<{ questions: GeneratedInterviewQuestion[]; tips: string[] }>(handle, {
+  const { batches, attempts, calls, stats, normalized } = yield* generateBatches<{ questions: GeneratedInterviewQuestion[]; tips: string[] }>(handle, {
     total: input.count,
     size: BATCH,
     label: 'interview questions',
@@ -56,7 +56,7 @@ export async function* generateInterview(handle: OllamaHandle, input: InterviewI
     questions: questions.map((q, i) => ({ id: `q${i + 1}`, ...q })),
     tips,
   };
-  return { interview, attempts, calls, stats };
+  return { interview, attempts, calls, stats, normalized };
 }
 
 const STAR = ['situation', 'task', 'action', 'result'];

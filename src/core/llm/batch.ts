@@ -26,6 +26,7 @@ export interface BatchesResult<B> {
   attempts: number;
   calls: number;
   stats: CallStats;
+  normalized: number;
 }
 
 /**
@@ -41,6 +42,8 @@ export async function* generateBatches<B extends { questions: ReadonlyArray<{ qu
   const earlier: string[] = [];
   let stats = emptyStats();
   let attempts = 0;
+  let calls = 0;
+  let normalized = 0;
   for (const n of sizes) {
     const task = sizes.length > 1 ? `questions ${earlier.length + 1}-${earlier.length + n} of ${spec.total}` : spec.label;
     const asked = [...earlier];
@@ -62,8 +65,10 @@ export async function* generateBatches<B extends { questions: ReadonlyArray<{ qu
     earlier.push(...result.value.questions.map((q) => q.question));
     stats = addStats(stats, result.stats);
     attempts += result.attempts;
+    calls += result.calls;
+    normalized += result.normalized;
   }
-  return { batches, attempts, calls: sizes.length, stats };
+  return { batches, attempts, calls, stats, normalized };
 }
 
 /** Split `total` items into batches of at most `size`, as even as possible. */

@@ -11,6 +11,7 @@ import type { CallContext, CallRequest, CallResult } from './hooks.js';
 import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
 import type { ChatEvent, ChatMessage } from './provider.js';
 import { renderPrompt } from './prompts.js';
+import { normalizeBySchema } from './normalize.js';
 import { sanitizeDeep } from '../sanitize.js';
 import { unfence } from './fence.js';
 import { cachedAnswer, rememberAnswer } from '../cache/hook.js';
@@ -28,12 +29,34 @@ export interface StructuredRequest<T> {
   schemaName?: string;
   /** Semantic checks on a schema-valid value: one readable problem per entry. */
   check?: (value: T) => string[];
+  /** Mechanical fixes of the parsed answer beyond the schema-driven ones (renumbering); returns how many. */
+  normalize?: (json: unknown) => number;
+  /**
+   * Repair only what failed: given the parsed (and normalised) answer that failed validation,
+   * regenerate just its bad parts and return the whole, or undefined to repair it as a whole.
+   */
+  salvage?: (json: unknown) => AsyncGenerator<GenEvent, Salvaged<T> | undefined>;
+  /** Start from a repair turn: this part of an earlier answer failed with these problems. */
+  previous?: { output: string; problems: string[] };
+}
+
+/** A value rebuilt from a failed answer's good parts, with what the extra calls cost. */
+export interface Salvaged<T> {
+  value: T;
+  attempts: number;
+  calls: number;
+  stats: CallStats;
+  normalized: number;
 }
 
 export interface StructuredResult<T> {
   value: T;
   attempts: number;
   stats: CallStats;
+  /** Calls made (1, more when a salvage regenerated parts, 0 from the cache). */
+  calls: number;
+  /** Mechanical fixes applied to the answer (trimmed, renumbered, enum case, duplicates dropped). */
+  normalized: number;
 }
 
 /** The JSON schema of a zod schema, as sent in `format` and quoted in prompts. */
@@ -50,7 +73,8 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
     { role: 'system', content: req.system },
     { role: 'user', content: req.prompt },
   ];
-  let messages = base;
+  // A part regenerated alone starts at its repair turn: the failed part and its problems only.
+  let messages = req.previous ? nextMessages(base, new AttemptError('INVALID_OUTPUT', 'a part failed', req.previous.problems, req.previous.output)) : base;
   let stats = emptyStats();
   let last: AttemptError | undefined;
   const options = {
@@ -64,7 +88,7 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
   const cached = await cachedAnswer(handle, req, sent);
   if (cached !== undefined) {
     yield { type: 'cached', task: req.task };
-    return { value: cached, attempts: 0, stats };
+    return { value: cached, attempts: 0, stats, calls: 0, normalized: 0 };
   }
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -112,11 +136,21 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
       if (final.reason === 'length') {
         throw new AttemptError('OUTPUT_TRUNCATED', `the answer was cut off at num_predict=${req.numPredict} tokens`, [], text);
       }
-      const value = validate(text, req);
-      logCall('ok');
-      await rememberAnswer(handle, req.task, sent, value);
-      yield { type: 'call-done', task: req.task, attempts: attempt, stats };
-      return { value, attempts: attempt, stats };
+      const checked = validate(text, req, format);
+      if (checked.ok) {
+        logCall('ok');
+        await rememberAnswer(handle, req.task, sent, checked.value);
+        yield { type: 'call-done', task: req.task, attempts: attempt, stats };
+        return { value: checked.value, attempts: attempt, stats, calls: 1, normalized: checked.normalized };
+      }
+      const salvaged = checked.json !== undefined && req.salvage ? yield* salvage(req, checked.json) : undefined;
+      if (salvaged) {
+        logCall('salvaged', checked.failure.message);
+        yield { type: 'call-done', task: req.task, attempts: attempt, stats };
+        const total = addStats(stats, salvaged.stats);
+        return { value: salvaged.value, attempts: attempt + salvaged.attempts, stats: total, calls: 1 + salvaged.calls, normalized: checked.normalized + salvaged.normalized };
+      }
+      throw checked.failure;
     } catch (error) {
       if (!(error instanceof AttemptError)) {
         const failure = error instanceof CareerForgeError ? error : handle.classify(error);
@@ -132,25 +166,42 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
   throw finalError(handle, last!, maxAttempts, req.numPredict, settings.num_ctx);
 }
 
-function validate<T>(text: string, req: StructuredRequest<T>): T {
-  let json: unknown;
+type Checked<T> =
+  | { ok: true; value: T; normalized: number }
+  | { ok: false; failure: AttemptError; json?: unknown; normalized: number };
+
+/** Parse, fix what is mechanical, validate, check; a failure keeps the parsed JSON for a salvage. */
+function validate<T>(text: string, req: StructuredRequest<T>, format: Record<string, unknown>): Checked<T> {
+  let raw: unknown;
   try {
-    json = JSON.parse(unfence(text));
+    raw = JSON.parse(unfence(text));
   } catch (error) {
     const problem = `The reply is not valid JSON (${(error as Error).message}). Reply with only the JSON object.`;
-    throw new AttemptError('INVALID_OUTPUT', 'the reply is not valid JSON', [problem], text);
+    return { ok: false, failure: new AttemptError('INVALID_OUTPUT', 'the reply is not valid JSON', [problem], text), normalized: 0 };
   }
+  const fixed = normalizeBySchema(raw, format);
+  const json = fixed.value;
+  const normalized = fixed.fixes + (req.normalize?.(json) ?? 0);
   const parsed = req.schema.safeParse(json);
   if (!parsed.success) {
     const problems = describeIssues(parsed.error.issues).slice(0, 20);
-    throw new AttemptError('INVALID_OUTPUT', `the reply does not match the schema (${problems[0]})`, problems, text);
+    return { ok: false, failure: new AttemptError('INVALID_OUTPUT', `the reply does not match the schema (${problems[0]})`, problems, text), json, normalized };
   }
   const problems = req.check?.(parsed.data) ?? [];
   if (problems.length > 0) {
-    throw new AttemptError('INVALID_OUTPUT', `the reply fails a check (${problems[0]})`, problems.slice(0, 20), text);
+    return { ok: false, failure: new AttemptError('INVALID_OUTPUT', `the reply fails a check (${problems[0]})`, problems.slice(0, 20), text), json, normalized };
   }
   // Valid: now strip terminal control sequences from every string, once, here for every generator.
-  return sanitizeDeep(parsed.data);
+  return { ok: true, value: sanitizeDeep(parsed.data), normalized };
+}
+
+/** A salvage's result is held to the same schema and checks as a whole answer. */
+async function* salvage<T>(req: StructuredRequest<T>, json: unknown): AsyncGenerator<GenEvent, Salvaged<T> | undefined> {
+  const rebuilt = yield* req.salvage!(json);
+  if (!rebuilt) return undefined;
+  const parsed = req.schema.safeParse(rebuilt.value);
+  if (!parsed.success || (req.check?.(parsed.data) ?? []).length > 0) return undefined;
+  return { ...rebuilt, value: sanitizeDeep(parsed.data) };
 }
 
 function nextMessages(base: ChatMessage[], failure: AttemptError): ChatMessage[] {

@@ -34,7 +34,7 @@ export function quizSubject(input: QuizInput): string {
 export async function* generateQuiz(handle: OllamaHandle, input: QuizInput, seed: string): AsyncGenerator<GenEvent, QuizOutcome> {
   const system = renderPrompt('system', {});
   const subject = dataBlock('subject', { topic: input.topic, role: input.role, difficulty: input.difficulty });
-  const { batches, attempts, calls, stats } = yield* generateBatches<{ questions: GeneratedQuizQuestion[] }>(handle, {
+  const { batches, attempts, calls, stats, normalized } = yield* generateBatches<{ questions: GeneratedQuizQuestion[] }>(handle, {
     total: input.count,
     size: BATCH,
     label: 'quiz',
@@ -50,7 +50,7 @@ export async function* generateQuiz(handle: OllamaHandle, input: QuizInput, seed
   const questions: GeneratedQuizQuestion[] = batches.flatMap((batch) => batch.questions);
   const withIds = questions.map((q, i) => ({ id: `q${i + 1}`, ...q }));
   const quiz: Quiz = { topic: quizSubject(input), difficulty: input.difficulty, questions: shuffleOptions(withIds, seed) };
-  return { quiz, seed, attempts, calls, stats };
+  return { quiz, seed, attempts, calls, stats, normalized };
 }
 
 // Options that point at other options stop making sense once the options are shuffled.

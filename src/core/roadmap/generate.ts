@@ -4,11 +4,13 @@
 import type { OllamaHandle } from '../llm/client.js';
 import { addStats, emptyStats, type GenEvent } from '../events.js';
 import { answerBudget, roomFor } from '../llm/budget.js';
-import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
+import { generateStructured, jsonSchemaOf, type Salvaged } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock } from '../sanitize.js';
+import { describeIssues } from '../zod.js';
 import type { RoadmapInput } from './input-schema.js';
-import { monthRequestSchema, outlineRequestSchema, roadmapRequestSchema } from './request-schema.js';
+import { frameRequestSchema, monthRequestSchema, outlineRequestSchema, roadmapRequestSchema } from './request-schema.js';
+import { normalizeMonth, normalizeOutline, normalizeRoadmap } from './normalize.js';
 import type { Month, Outline, Roadmap } from './schema.js';
 import type { GenerationOutcome } from '../meta.js';
 
@@ -43,10 +45,19 @@ export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput
       prompt,
       numPredict: Math.min(room, cap ?? Math.ceil(want * 1.5)),
       check: (r) => checkRoadmap(r, input),
+      normalize: normalizeRoadmap,
+      salvage: (json) => salvageMonths(handle, { input, system, profile }, json),
     });
-    return { roadmap: result.value, attempts: result.attempts, calls: 1, strategy: 'single', stats: result.stats };
+    return { roadmap: result.value, attempts: result.attempts, calls: result.calls, normalized: result.normalized, strategy: 'single', stats: result.stats };
   }
   return yield* generateInParts(handle, input, system, profile);
+}
+
+/** What every call of one plan shares: the request, the system prompt and the profile block. */
+interface PlanContext {
+  input: RoadmapInput;
+  system: string;
+  profile: string;
 }
 
 async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, system: string, profile: string): AsyncGenerator<GenEvent, RoadmapOutcome> {
@@ -63,17 +74,43 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
     prompt: outlinePrompt,
     numPredict: answerBudget(handle, FRAME_TOKENS * 2 + input.months * 80, [system, outlinePrompt]),
     check: (o) => checkOutline(o, input),
+    normalize: normalizeOutline,
   });
-  let stats = outline.stats;
-  let attempts = outline.attempts;
-  const months: Month[] = [];
+  const months = yield* generateMonths(handle, { input, system, profile }, outline.value.months, outline.value.months.map((item) => ({ item })));
+  const { months: _outlineMonths, ...frame } = outline.value;
+  const roadmap: Roadmap = { ...frame, roadmap: months.value };
+  return {
+    roadmap,
+    attempts: outline.attempts + months.attempts,
+    calls: outline.calls + months.calls,
+    normalized: outline.normalized + months.normalized,
+    strategy: 'outline+months',
+    stats: addStats(outline.stats, months.stats),
+  };
+}
+
+type OutlineItem = Outline['months'][number];
+
+/** Months generated one call each, in order, from the plan's outline; a failed part starts at its repair turn. */
+async function* generateMonths(
+  handle: OllamaHandle,
+  plan: PlanContext,
+  outline: OutlineItem[],
+  wanted: Array<{ item: OutlineItem; previous?: { output: string; problems: string[] } }>,
+): AsyncGenerator<GenEvent, Salvaged<Month[]>> {
+  const { input, system, profile } = plan;
   // The prompt quotes one schema for every month (a shared prefix); `format` pins this month's number.
   const monthSchemaText = JSON.stringify(jsonSchemaOf(monthRequestSchema({ of: input.months }, input.hours_per_week)));
-  const plan = dataBlock('outline', outline.value.months);
-  for (const item of outline.value.months) {
+  const outlineBlock = dataBlock('outline', outline);
+  const months: Month[] = [];
+  let stats = emptyStats();
+  let attempts = 0;
+  let calls = 0;
+  let normalized = 0;
+  for (const { item, previous } of wanted) {
     const prompt = renderPrompt('roadmap-month', {
       profile,
-      outline: plan,
+      outline: outlineBlock,
       month: item.month,
       months: input.months,
       hours_per_week: input.hours_per_week,
@@ -86,14 +123,52 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
       prompt,
       numPredict: answerBudget(handle, TOKENS_PER_MONTH * 2, [system, prompt]),
       check: (m) => checkMonth(m, item.month, input.hours_per_week),
+      normalize: normalizeMonth,
+      ...(previous ? { previous } : {}),
     });
     months.push(result.value);
     stats = addStats(stats, result.stats);
     attempts += result.attempts;
+    calls += result.calls;
+    normalized += result.normalized;
   }
-  const { months: _outlineMonths, ...frame } = outline.value;
-  const roadmap: Roadmap = { ...frame, roadmap: months };
-  return { roadmap, attempts, calls: months.length + 1, strategy: 'outline+months', stats: stats ?? emptyStats() };
+  return { value: months, attempts, calls, stats, normalized };
+}
+
+/**
+ * Repair only what failed in a single-call plan: when its frame is sound and only some months fail
+ * their schema or checks, those months are regenerated alone, from the plan's own outline, each
+ * starting at a repair turn that carries just that month and its problems. Undefined (repair the
+ * whole answer) when the frame or the month count is wrong, or most months are bad.
+ */
+async function* salvageMonths(handle: OllamaHandle, plan: PlanContext, json: unknown): AsyncGenerator<GenEvent, Salvaged<Roadmap> | undefined> {
+  const { input } = plan;
+  const frame = frameRequestSchema().safeParse(json);
+  const list = (json as { roadmap?: unknown }).roadmap;
+  if (!frame.success || !Array.isArray(list) || list.length !== input.months) return undefined;
+  const parts = list.map((raw, i) => {
+    const parsed = monthRequestSchema(i + 1, input.hours_per_week).safeParse(raw);
+    const problems = parsed.success ? checkMonth(parsed.data, i + 1, input.hours_per_week) : describeIssues(parsed.error.issues, 'month');
+    return { raw, month: parsed.success && problems.length === 0 ? parsed.data : undefined, problems };
+  });
+  const bad = parts.filter((p) => !p.month).length;
+  if (bad === 0 || bad * 2 > input.months) return undefined;
+  const outline: OutlineItem[] = parts.map(({ raw }, i) => outlineItemOf(raw, i + 1));
+  const wanted = parts.flatMap((p, i) => (p.month ? [] : [{ item: outline[i]!, previous: { output: JSON.stringify(p.raw), problems: p.problems.slice(0, 20) } }]));
+  const redone = yield* generateMonths(handle, plan, outline, wanted);
+  const fresh = [...redone.value];
+  const months = parts.map((p) => p.month ?? fresh.shift()!);
+  return { ...redone, value: { ...frame.data, roadmap: months } };
+}
+
+/** A month's line in the outline, from whatever of it the failed answer got right. */
+function outlineItemOf(raw: unknown, month: number): OutlineItem {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as { title?: unknown; weeks?: unknown };
+  const title = typeof value.title === 'string' && value.title.trim() ? value.title.trim().slice(0, 100) : `Month ${month}`;
+  const focus = Array.isArray(value.weeks)
+    ? value.weeks.map((w) => (w && typeof w === 'object' && typeof (w as { focus?: unknown }).focus === 'string' ? (w as { focus: string }).focus : '')).filter(Boolean).join('; ')
+    : '';
+  return { month, title, focus: (focus || title).slice(0, 240) };
 }
 
 /** Semantic checks on a whole plan; each problem is phrased for the repair prompt. */

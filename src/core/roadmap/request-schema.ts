@@ -58,6 +58,11 @@ export function roadmapRequestSchema({ months, hours_per_week }: Pace) {
   });
 }
 
+/** Everything of a whole plan but its months: what a plan whose months failed must still get right. */
+export function frameRequestSchema() {
+  return z.object({ ...frame(), final_outcome: text(400), resources: resourcesSchema() });
+}
+
 /** The first call of a long plan: the frame and one title and focus per month. */
 export function outlineRequestSchema({ months }: Pick<RoadmapInput, 'months'>) {
   return z.object({
