@@ -17,7 +17,7 @@ import type { GenerationOutcome } from '../meta.js';
 // Measured on hand-written plans of the shape we ask for: about 2,000 characters of JSON per
 // month (4 weeks, tasks, tools, projects), i.e. ~550 tokens, plus ~400 for the frame.
 const TOKENS_PER_MONTH = 600;
-const FRAME_TOKENS = 400;
+export const FRAME_TOKENS = 400;
 
 export interface RoadmapOutcome extends GenerationOutcome {
   roadmap: Roadmap;
@@ -54,7 +54,7 @@ export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput
 }
 
 /** What every call of one plan shares: the request, the system prompt and the profile block. */
-interface PlanContext {
+export interface PlanContext {
   input: RoadmapInput;
   system: string;
   profile: string;
@@ -92,7 +92,7 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
 type OutlineItem = Outline['months'][number];
 
 /** Months generated one call each, in order, from the plan's outline; a failed part starts at its repair turn. */
-async function* generateMonths(
+export async function* generateMonths(
   handle: OllamaHandle,
   plan: PlanContext,
   outline: OutlineItem[],
