@@ -5,6 +5,7 @@ import type { OllamaHandle } from '../llm/client.js';
 import { addStats, emptyStats, type GenEvent } from '../events.js';
 import { answerBudget, roomFor } from '../llm/budget.js';
 import { generateStructured, jsonSchemaOf, type Salvaged } from '../llm/generate.js';
+import { poolEvents } from '../llm/pool.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock } from '../sanitize.js';
 import { describeIssues } from '../zod.js';
@@ -76,6 +77,7 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
     check: (o) => checkOutline(o, input),
     normalize: normalizeOutline,
   });
+  yield { type: 'part', part: { kind: 'outline', outline: outline.value } };
   const months = yield* generateMonths(handle, { input, system, profile }, outline.value.months, outline.value.months.map((item) => ({ item })));
   const { months: _outlineMonths, ...frame } = outline.value;
   const roadmap: Roadmap = { ...frame, roadmap: months.value };
@@ -102,12 +104,9 @@ export async function* generateMonths(
   // The prompt quotes one schema for every month (a shared prefix); `format` pins this month's number.
   const monthSchemaText = JSON.stringify(jsonSchemaOf(monthRequestSchema({ of: input.months }, input.hours_per_week)));
   const outlineBlock = dataBlock('outline', outline);
-  const months: Month[] = [];
-  let stats = emptyStats();
-  let attempts = 0;
-  let calls = 0;
-  let normalized = 0;
-  for (const { item, previous } of wanted) {
+  // The months only share the outline: independent calls, run through the pool (--concurrency);
+  // results come back in month order whatever order they finish in.
+  const jobs = wanted.map(({ item, previous }) => (signal: AbortSignal) => {
     const prompt = renderPrompt('roadmap-month', {
       profile,
       outline: outlineBlock,
@@ -116,7 +115,7 @@ export async function* generateMonths(
       hours_per_week: input.hours_per_week,
       schema: monthSchemaText,
     });
-    const result = yield* generateStructured(handle, {
+    return generateStructured(handle.fork?.(signal) ?? handle, {
       task: `month ${item.month} of ${input.months}`,
       schema: monthRequestSchema(item.month, input.hours_per_week),
       system,
@@ -126,12 +125,15 @@ export async function* generateMonths(
       normalize: normalizeMonth,
       ...(previous ? { previous } : {}),
     });
-    months.push(result.value);
-    stats = addStats(stats, result.stats);
-    attempts += result.attempts;
-    calls += result.calls;
-    normalized += result.normalized;
-  }
+  });
+  const results = yield* poolEvents(jobs, { concurrency: handle.settings.concurrency, signal: handle.signal }, (index, result) => ({
+    type: 'part',
+    part: { kind: 'month', index: wanted[index]!.item.month - 1, total: input.months, month: result.value },
+  }));
+  const months = results.map((r) => r.value);
+  const stats = results.reduce((sum, r) => addStats(sum, r.stats), emptyStats());
+  const sum = (pick: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + pick(r), 0);
+  const [attempts, calls, normalized] = [sum((r) => r.attempts), sum((r) => r.calls), sum((r) => r.normalized)];
   return { value: months, attempts, calls, stats, normalized };
 }
 
