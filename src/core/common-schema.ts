@@ -42,4 +42,6 @@ export const savedRecordFields = {
   input: z.record(z.string(), z.unknown()),
   /** A title the user gave it with `careerforge rename`. */
   title: z.optional(z.string()),
+  /** The user's own rating, 1-5, from `careerforge rate` (what `export --rated` turns into a dataset). */
+  rating: z.optional(z.object({ score: z.int(), note: z.optional(z.string()), rated_at: z.string() })),
 };

@@ -12,6 +12,7 @@ export const registerRoadmap: RegisterCommand = (program, session) => {
     .option('--months <n>', 'length of the plan in months, 1-24 (default 6)')
     .option('--goal <text>', 'what you want to achieve, in a sentence')
     .option('--input <file>', 'read the profile from a JSON file (- for stdin); flags override it')
+    .option('--replan <id>', 'plan the rest of a saved roadmap again from its progress (as `progress replan ID`; takes --hours-per-week, --months remaining, --goal)')
     .option('--videos', 'add a few YouTube tutorials per month (needs the internet; env CAREERFORGE_VIDEO_TIMEOUT seconds per search, default 8)')
     .action(async (opts: RoadmapFlags) => (await import('./run.js')).roadmapCommand(opts, session));
 };
