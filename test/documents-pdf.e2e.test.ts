@@ -67,6 +67,20 @@ describe('PDF documents', () => {
     expect(parseEnvelope(r.stdout).error).toEqual({ code: 'INVALID_INPUT', message: line.replace(/^careerforge: /, '') });
   });
 
+  it('loads the PDF library only when a document is a PDF', async () => {
+    // An ESM loader hook names every module that loads; the bundle keeps PDF.js in its own chunk.
+    const dir = tempHome();
+    fs.writeFileSync(path.join(dir, 'hook.mjs'), "export async function load(url, ctx, next) { if (/pdfjs/.test(url)) process.stderr.write('LOADED pdfjs\\n'); return next(url, ctx); }\n");
+    fs.writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module'; register(${JSON.stringify(`file://${dir}/hook.mjs`)});\n`);
+    const env = { NODE_OPTIONS: `--import=${path.join(dir, 'register.mjs')}` };
+    const text = await runCli([...BASE, '--dry-run', '--resume', file('cv.md', Buffer.from('Go and SQL\n'))], { env });
+    expect(text.exitCode, text.stderr).toBe(0);
+    expect(text.stderr).not.toContain('LOADED pdfjs');
+    const pdf = await runCli([...BASE, '--dry-run', '--resume', file('cv.pdf', await makePdf([{ lines: ['Go and SQL'] }]))], { env });
+    expect(pdf.exitCode, pdf.stderr).toBe(0);
+    expect(pdf.stderr).toContain('LOADED pdfjs');
+  });
+
   it('refuses a damaged PDF in one line, exit 2, nothing sent', async () => {
     const broken = file('broken.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\n%%EOF\n'));
     const r = await runCli([...BASE, '--skills', 'Go', '--job', broken], { host: fake().host });

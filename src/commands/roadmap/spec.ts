@@ -1,11 +1,12 @@
 import type { RoadmapFlags } from './run.js';
 import { generatorCommand, type RegisterCommand } from '../global-options.js';
+import { DEFAULT_LEVEL, LEVELS, orList } from '../../core/vocabulary.js';
 
 export const registerRoadmap: RegisterCommand = (program, session) => {
   generatorCommand(program, 'roadmap')
     .description('a month-by-month learning plan for a target role')
     .option('--role <role>', 'target role, e.g. "Backend Developer" (required)')
-    .option('--level <level>', 'your level: beginner, intermediate or advanced (default beginner)')
+    .option('--level <level>', `your level: ${orList(LEVELS)} (default ${DEFAULT_LEVEL})`)
     .option('--skills <list>', 'skills you already have, comma-separated')
     .option('--hours-per-week <hours>', 'hours you can study each week, 1-80 (default 10)')
     .option('--months <n>', 'length of the plan in months, 1-24 (default 6)')
