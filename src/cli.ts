@@ -19,6 +19,8 @@ function build(session: Session, onRecorder: (recorder: CallRecorder | undefined
   const program = new Command('careerforge')
     .description('A local career coach: learning roadmaps, skill gaps, interviews and quizzes from your own Ollama.')
     .version(VERSION, '-V, --version')
+    // Program options only before the command: `progress show ID --version 1` is the command's own.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => void session.stdout.write(text),

@@ -76,7 +76,7 @@ describe('completing in bash', () => {
     expect(bashComplete(file, 'careerforge roadmap --hou', home)).toEqual(['--hours-per-week']);
     expect(bashComplete(file, 'careerforge roadmap --level ', home)).toEqual(['beginner', 'intermediate', 'advanced']);
     expect(bashComplete(file, 'careerforge interview --role Dev --type s', home)).toEqual(['system-design']);
-    expect(bashComplete(file, 'careerforge logs --command ', home)).toEqual(['roadmap', 'interview', 'quiz', 'skills', 'health']);
+    expect(bashComplete(file, 'careerforge logs --command ', home)).toEqual(['roadmap', 'interview', 'quiz', 'skills', 'health', 'progress']);
     expect(bashComplete(file, 'careerforge config set num', home)).toEqual(['num_ctx', 'num_predict']);
     expect(bashComplete(file, 'careerforge completion ', home)).toEqual(['bash', 'zsh', 'fish']);
     expect(bashComplete(file, 'careerforge prompts show road', home)).toEqual(expect.arrayContaining(['roadmap', 'roadmap-month']));

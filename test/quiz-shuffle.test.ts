@@ -1,7 +1,8 @@
 // The seeded option shuffle: same seed, same quiz; correct_index always follows the right answer;
 // and the right answers spread over the positions instead of sticking where the model put them.
 import { describe, expect, it } from 'vitest';
-import { answerPositions, seededRandom, shuffleOptions } from '../src/core/quiz/shuffle.js';
+import { seededRandom } from '../src/core/random.js';
+import { answerPositions, shuffleOptions } from '../src/core/quiz/shuffle.js';
 import { makeQuizQuestion } from './quiz-interview-fixtures.js';
 
 const questions = (n: number) => Array.from({ length: n }, (_, i) => makeQuizQuestion(i + 1));

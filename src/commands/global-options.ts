@@ -19,7 +19,8 @@ export function globalOptions(cmd: Command): Command {
     .option('--retries <n>', 'repair attempts after an invalid answer (env CAREERFORGE_RETRIES; default 2)')
     .option('--temperature <t>', 'sampling temperature 0-2 (env CAREERFORGE_TEMPERATURE; default 0.4)')
     .option('--seed <n>', 'sampling seed for reproducible answers (env CAREERFORGE_SEED)')
-    .option('--fold-system', 'send the system prompt inside the first user turn, for chat templates that refuse one (env CAREERFORGE_FOLD_SYSTEM)');
+    .option('--fold-system', 'send the system prompt inside the first user turn, for chat templates that refuse one (env CAREERFORGE_FOLD_SYSTEM)')
+    .option('--concurrency <n>', 'independent calls sent at once, 1-32; match the server\'s slots (OLLAMA_NUM_PARALLEL) (env CAREERFORGE_CONCURRENCY; default 1)');
 }
 
 /** Generators only (never bench or health, whose point is a real request). */

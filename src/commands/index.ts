@@ -18,6 +18,8 @@ import { registerRm } from './rm/spec.js';
 import { registerRename } from './rename/spec.js';
 import { registerPrompts } from './prompts/spec.js';
 import { registerCache } from './cache/spec.js';
+import { registerRate } from './rate/spec.js';
+import { registerExport } from './export/spec.js';
 import { registerCompletion } from './completion/spec.js';
 
 export const commands: RegisterCommand[] = [
@@ -38,5 +40,7 @@ export const commands: RegisterCommand[] = [
   registerRename,
   registerPrompts,
   registerCache,
+  registerRate,
+  registerExport,
   registerCompletion,
 ];

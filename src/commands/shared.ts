@@ -18,6 +18,7 @@ export interface GlobalFlags {
   temperature?: string;
   seed?: string;
   foldSystem?: boolean;
+  concurrency?: string;
   cache?: boolean;
 }
 
@@ -41,6 +42,7 @@ export function rawSettings(g: GlobalFlags): RawSettings & { cache?: boolean } {
     temperature: g.temperature,
     seed: g.seed,
     fold_system: g.foldSystem,
+    concurrency: g.concurrency,
   };
 }
 

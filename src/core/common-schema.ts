@@ -1,5 +1,6 @@
 // Building blocks shared by input schemas: user text is bounded and single-line unless said.
 import * as z from './zod.js';
+import { LEVELS } from './vocabulary.js';
 import { controlMessage, findControl, normalizeLine, normalizeText } from './text-normalize.js';
 
 /** A trimmed, non-empty, single-line string without control characters (a BOM is dropped). */
@@ -30,8 +31,8 @@ function noControl(multiline: boolean) {
   });
 }
 
-export const levelSchema = z.enum(['beginner', 'intermediate', 'advanced']);
-export type Level = z.infer<typeof levelSchema>;
+export const levelSchema = z.enum(LEVELS);
+export type { Level } from './vocabulary.js';
 
 /** What every saved generation keeps: its id, when it was made, by which model, from which input. */
 export const savedRecordFields = {
@@ -41,4 +42,6 @@ export const savedRecordFields = {
   input: z.record(z.string(), z.unknown()),
   /** A title the user gave it with `careerforge rename`. */
   title: z.optional(z.string()),
+  /** The user's own rating, 1-5, from `careerforge rate` (what `export --rated` turns into a dataset). */
+  rating: z.optional(z.object({ score: z.int(), note: z.optional(z.string()), rated_at: z.string() })),
 };

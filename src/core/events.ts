@@ -1,5 +1,6 @@
 // The typed event stream that core yields and every front end consumes: the ora spinner, the Ink
 // view and the JSON path all read the same events.
+import type { PartEvent } from './parts.js';
 
 export interface CallStats {
   prompt_tokens: number;
@@ -17,6 +18,7 @@ export type GenEvent =
   | { type: 'attempt-failed'; task: string; attempt: number; code: string; reason: string; problems: string[] }
   | { type: 'warning'; message: string }
   | { type: 'call-done'; task: string; attempts: number; stats: CallStats }
+  | PartEvent
   /** Answered from the response cache: no request was sent. */
   | { type: 'cached'; task: string };
 

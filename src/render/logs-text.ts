@@ -22,6 +22,7 @@ function callLines(call: LoggedCall): string[] {
     `task: ${call.task} · schema: ${call.schema.name} (sha256 ${call.schema.sha256.slice(0, 12)}) · attempt ${call.attempt}/${call.max_attempts} · ${outcome}`,
     `model: ${call.model} at ${call.host} · options: ${JSON.stringify(call.options)}`,
     `${tokens} · ${server} · ${call.latency_ms} ms in all · done_reason: ${call.done_reason ?? 'none'}`,
+    ...(call.ratings ?? []).map((r) => `rated ${r.score}/5${r.note ? `: ${r.note}` : ''} (${r.record_id})`),
   ];
   for (const message of call.messages) lines.push('', `### ${message.role}`, message.content.trimEnd());
   lines.push('', '### reply', call.reply.trimEnd() || '(empty)');

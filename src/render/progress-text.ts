@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { RoadmapSummary, TaskState } from '../core/progress/progress.js';
 import type { SavedRoadmap } from '../core/store/schema.js';
+import { scheduleLine } from '../core/progress/schedule.js';
 
 export function bar(percent: number, width = 20): string {
   const filled = Math.round((Math.max(0, Math.min(100, percent)) * width) / 100);
@@ -15,6 +16,7 @@ export function listText(summaries: RoadmapSummary[], c: ChalkInstance): string 
   for (const s of summaries) {
     out.push(`${c.bold(s.id)}  ${s.role} (${s.timeline})  ${c.green(`${s.percent}%`)} done  ${s.done + s.skipped}/${s.total} tasks  ${c.dim(s.created_at.slice(0, 10))}`);
     for (const m of s.months) out.push(`  M${String(m.month).padEnd(2)} ${bar(m.percent)} ${String(m.percent).padStart(3)}%  ${m.title}`);
+    if (s.schedule) out.push(`  ${s.schedule.behind ? c.yellow(scheduleLine(s.schedule)) : c.dim(scheduleLine(s.schedule))}`);
     out.push('');
   }
   return `${out.join('\n')}`;
@@ -24,7 +26,9 @@ const BOX: Record<TaskState | 'open', string> = { done: '[x]', skipped: '[-]', o
 
 export function showText(saved: SavedRoadmap, summary: RoadmapSummary, c: ChalkInstance): string {
   const plan = saved.roadmap;
-  const out = [c.bold(`${plan.career_role} — ${plan.timeline}`) + `  ${saved.id}  ${summary.percent}% done (${summary.done} done, ${summary.skipped} skipped, ${summary.total} tasks)`, ''];
+  const version = saved.version === undefined ? '' : `  version ${saved.version}`;
+  const out = [c.bold(`${plan.career_role} — ${plan.timeline}`) + `  ${saved.id}${version}  ${summary.percent}% done (${summary.done} done, ${summary.skipped} skipped, ${summary.total} tasks)`, ''];
+  if (summary.schedule) out.push(summary.schedule.behind ? c.yellow(scheduleLine(summary.schedule)) : c.dim(scheduleLine(summary.schedule)), '');
   plan.roadmap.forEach((month, mi) => {
     const m = summary.months[mi]!;
     out.push(c.bold.cyan(`Month ${mi + 1}: ${month.title}`) + `  ${bar(m.percent, 10)} ${m.percent}%`);

@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { BenchRun } from '../core/bench/types.js';
 import { summarize } from '../core/progress/progress.js';
 import type { Resolved } from '../core/records/records.js';
+import { ratingText, type Rating } from '../core/ratings/ratings.js';
 import type { SavedRoadmap } from '../core/store/schema.js';
 import type { SavedInterview } from '../core/interview/schema.js';
 import type { SavedQuiz } from '../core/quiz/schema.js';
@@ -22,22 +23,29 @@ export function showRecord({ kind, record }: Resolved, format: ShowFormat, c: Ch
   const title = typeof record.title === 'string' ? record.title : undefined;
   const meta = { id: record.id, model: typeof record.model === 'string' ? record.model : undefined };
   const heading = title ? (format === 'md' ? `<!-- ${title} -->\n` : `${c.bold.underline(title)}\n`) : '';
+  const rating = record.rating as Rating | undefined;
+  const rated = rating ? (format === 'md' ? `> Rated ${ratingText(rating)}\n\n` : `${c.yellow(`Rated ${ratingText(rating)}`)}\n`) : '';
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validated by the store schema for its kind
   const r = record as any;
+  return heading + rated + body(kind, r, format, meta, c);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- validated by the store schema for its kind
+function body(kind: Resolved['kind'], r: any, format: ShowFormat, meta: { id: string; model?: string }, c: ChalkInstance): string {
   switch (kind) {
     case 'roadmaps': {
       const saved = r as SavedRoadmap;
-      return heading + (format === 'md' ? roadmapMarkdown(saved, summarize(saved)) : `${showText(saved, summarize(saved), c)}\n`);
+      return (format === 'md' ? roadmapMarkdown(saved, summarize(saved)) : `${showText(saved, summarize(saved), c)}\n`);
     }
     case 'skills': {
       const report = r.report as SkillsReport;
-      return heading + (format === 'md' ? skillsMarkdown(report, r.roadmap_id) : skillsText({ ...report, ...(r.roadmap_id ? { roadmap_id: r.roadmap_id } : {}) }, meta, c));
+      return (format === 'md' ? skillsMarkdown(report, r.roadmap_id) : skillsText({ ...report, ...(r.roadmap_id ? { roadmap_id: r.roadmap_id } : {}) }, meta, c));
     }
     case 'interviews':
-      return heading + (format === 'md' ? interviewMarkdown(r as SavedInterview) : interviewText((r as SavedInterview).interview, meta, c));
+      return (format === 'md' ? interviewMarkdown(r as SavedInterview) : interviewText((r as SavedInterview).interview, meta, c));
     case 'quizzes':
-      return heading + (format === 'md' ? quizMarkdown(r as SavedQuiz) : quizText((r as SavedQuiz).quiz, meta, c));
+      return (format === 'md' ? quizMarkdown(r as SavedQuiz) : quizText((r as SavedQuiz).quiz, meta, c));
     case 'bench':
-      return heading + (format === 'md' ? benchMarkdown(r as BenchRun) : benchText(r as BenchRun, c));
+      return (format === 'md' ? benchMarkdown(r as BenchRun) : benchText(r as BenchRun, c));
   }
 }

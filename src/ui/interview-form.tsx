@@ -1,14 +1,12 @@
 // The interview profile as a form: the role, then level, question type and count unless the
 // flags gave them. The company stays a flag: it belongs to one application, not to a profile.
 import { interviewInputSchema, interviewLevelSchema, interviewTypeSchema } from '../core/interview/schema.js';
+import { DEFAULT_SENIORITY, seniorityForLevel } from '../core/vocabulary.js';
 import type { Screen } from '../render/streams.js';
 import { runForm, type FormField, type FormValues } from './form.js';
 import { firstValid, type FormDefaults } from './form-defaults.js';
 
 const shape = interviewInputSchema.shape;
-
-// The config's level is the learning level (beginner..advanced); read it as the nearest seniority.
-const SENIORITY = { beginner: 'junior', intermediate: 'mid', advanced: 'senior' } as const;
 
 export function interviewFields(given: Record<string, unknown>, { last, config = {} }: FormDefaults = {}): FormField[] {
   const fields: FormField[] = [
@@ -18,7 +16,7 @@ export function interviewFields(given: Record<string, unknown>, { last, config =
       name: 'level',
       label: 'Seniority',
       options: interviewLevelSchema.options,
-      default: firstValid(interviewLevelSchema, last?.level, config.level && SENIORITY[config.level]) ?? 'mid',
+      default: firstValid(interviewLevelSchema, last?.level, config.level && seniorityForLevel(config.level)) ?? DEFAULT_SENIORITY,
     },
     { kind: 'select', name: 'type', label: 'Kind of questions', options: interviewTypeSchema.options, default: firstValid(interviewTypeSchema, last?.type) ?? 'mixed' },
     { kind: 'number', name: 'count', label: 'Number of questions (1-30)', schema: shape.count, default: firstValid(shape.count, last?.count) ?? 5 },

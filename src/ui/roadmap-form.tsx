@@ -3,6 +3,7 @@
 // schema's own defaults.
 import { levelSchema } from '../core/common-schema.js';
 import { roadmapInputSchema } from '../core/roadmap/input-schema.js';
+import { DEFAULT_LEVEL } from '../core/vocabulary.js';
 import type { Screen } from '../render/streams.js';
 import { runForm, type FormField, type FormValues } from './form.js';
 import { firstValid, splitList } from './form-defaults.js';
@@ -13,7 +14,7 @@ const shape = roadmapInputSchema.shape;
 export function roadmapFields(given: Record<string, unknown>, last?: Record<string, unknown>, config: ProfileDefaults = {}): FormField[] {
   const fields: FormField[] = [
     { kind: 'text', name: 'role', label: 'Target role', schema: shape.role, default: firstValid(shape.role, last?.role, config.role), hint: 'e.g. Backend Developer, Data Analyst' },
-    { kind: 'select', name: 'level', label: 'Your level', options: levelSchema.options, default: firstValid(levelSchema, last?.level, config.level) ?? 'beginner' },
+    { kind: 'select', name: 'level', label: 'Your level', options: levelSchema.options, default: firstValid(levelSchema, last?.level, config.level) ?? DEFAULT_LEVEL },
     { kind: 'text', name: 'skills', label: 'Skills you have (comma-separated)', schema: shape.skills, parse: splitList, default: firstValid(shape.skills, last?.skills) },
     { kind: 'number', name: 'hours_per_week', label: 'Hours per week (1-80)', schema: shape.hours_per_week, default: firstValid(shape.hours_per_week, last?.hours_per_week, config.hours_per_week) ?? 10 },
     { kind: 'number', name: 'months', label: 'Months (1-24)', schema: shape.months, default: firstValid(shape.months, last?.months, config.months) ?? 6 },

@@ -74,6 +74,19 @@ export async function writeModelReply(
   reply: ChatReply,
   ctx: ReplyContext,
 ): Promise<void> {
+  if ('paced' in reply) {
+    if (ctx.stream) startStream(res);
+    let content = '';
+    let sent = 0;
+    for await (const piece of reply.paced.pieces) {
+      // Breaking out closes the iterator: the fake's slot is released when the client goes.
+      if (ctx.stream && !writeLine(res, chunkLine(ctx.kind, ctx.model, piece))) return;
+      if (res.destroyed) return;
+      content += piece;
+      sent++;
+    }
+    return finish(res, ctx, content, sent, 'stop', reply.paced.stats());
+  }
   if ('fault' in reply) {
     switch (reply.fault) {
       case 'status':

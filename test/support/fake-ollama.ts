@@ -14,7 +14,13 @@ export type ChatReply =
   | { fault: 'cut'; content?: string }
   | { fault: 'stall'; content?: string; afterMs?: number }
   | { fault: 'status'; status: number; error: string }
-  | { fault: 'destroy' };
+  | { fault: 'destroy' }
+  | { paced: PacedReply };
+/**
+ * A reply whose pieces arrive when `pieces` yields them (the GPU-like fake paces tokens by its slot
+ * model); `stats()` is read once the last piece is out. The iterator is closed if the client goes.
+ */
+export interface PacedReply { pieces: AsyncIterable<string>; stats(): Partial<FinalStats> }
 /** `index` counts the /api/chat and /api/generate requests that asked for a reply, from 0. */
 export type ChatHandler = (req: RecordedRequest, index: number) => ChatReply | Promise<ChatReply>;
  

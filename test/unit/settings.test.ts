@@ -17,7 +17,8 @@ describe('resolveSettings', () => {
       timeout: 300,
       retries: 2,
       temperature: 0.4,
-      sources: { provider: 'default', host: 'default', model: 'default', num_ctx: 'default', timeout: 'default', retries: 'default', temperature: 'default' },
+      concurrency: 1,
+      sources: { provider: 'default', host: 'default', model: 'default', num_ctx: 'default', timeout: 'default', retries: 'default', temperature: 'default', concurrency: 'default' },
     });
     expect(s.num_predict).toBeUndefined();
     expect(s.seed).toBeUndefined();
@@ -37,8 +38,17 @@ describe('resolveSettings', () => {
     expect(s.seed).toBe(42);
     expect(s.timeout).toBe(300);
     expect(s.sources).toEqual({
-      provider: 'default', host: 'env', model: 'flag', num_ctx: 'flag', retries: 'env', temperature: 'config', seed: 'config', timeout: 'default',
+      provider: 'default', host: 'env', model: 'flag', num_ctx: 'flag', retries: 'env', temperature: 'config', seed: 'config', timeout: 'default', concurrency: 'default',
     });
+  });
+
+  it('reads --concurrency from the flag, CAREERFORGE_CONCURRENCY or the config store, within 1-32', () => {
+    expect(resolveSettings({ concurrency: '4' }, { CAREERFORGE_CONCURRENCY: '2' }, { concurrency: 3 }).concurrency).toBe(4);
+    expect(resolveSettings({}, { CAREERFORGE_CONCURRENCY: '2' }, { concurrency: 3 }).concurrency).toBe(2);
+    expect(resolveSettings({}, {}, { concurrency: 3 })).toMatchObject({ concurrency: 3, sources: { concurrency: 'config' } });
+    expect(() => resolveSettings({ concurrency: '0' }, {}, {})).toThrow(/--concurrency/);
+    expect(() => resolveSettings({ concurrency: '2.5' }, {}, {})).toThrow(/--concurrency/);
+    expect(() => resolveSettings({}, { CAREERFORGE_CONCURRENCY: '33' }, {})).toThrow(/CAREERFORGE_CONCURRENCY/);
   });
 
   it('ignores an empty environment variable', () => {

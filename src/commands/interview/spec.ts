@@ -1,11 +1,12 @@
 import type { InterviewFlags } from './run.js';
 import { generatorCommand, type RegisterCommand } from '../global-options.js';
+import { DEFAULT_SENIORITY, SENIORITIES, orList } from '../../core/vocabulary.js';
 
 export const registerInterview: RegisterCommand = (program, session) => {
   generatorCommand(program, 'interview')
     .description('interview questions with model answers, or a graded mock interview (--mock)')
     .option('--role <role>', 'the job, e.g. "Backend Developer" (required unless --resume)')
-    .option('--level <level>', 'intern, junior, mid, senior or staff (default mid)')
+    .option('--level <level>', `${orList(SENIORITIES)} (default ${DEFAULT_SENIORITY})`)
     .option('--type <type>', 'technical, behavioral, system-design or mixed (default mixed)')
     .option('--company <name>', 'the company you interview with, to tailor the questions')
     .option('--count <n>', 'number of questions, 1-30 (default 5)')

@@ -1,9 +1,12 @@
 // `careerforge logs [list] | on | off | status | path`: read and switch the call log.
 import fs from 'node:fs';
+import path from 'node:path';
 import { resolveHome } from '../../core/config/settings.js';
 import { UsageError } from '../../core/errors.js';
 import { DEFAULT_MAX_BYTES, KEEP_ROTATED, logFiles, loggingEnabled, logPath, offMarker } from '../../core/logs/log-file.js';
-import { queryLog } from '../../core/logs/query.js';
+import { queryLog, type LoggedCall } from '../../core/logs/query.js';
+import { ratedRecords } from '../../core/ratings/ratings.js';
+import { LocalStore } from '../../core/store/store.js';
 import { logsText } from '../../render/logs-text.js';
 import { emitPlain } from '../emit-plain.js';
 import type { Session } from '../shared.js';
@@ -27,7 +30,8 @@ export async function logsCommand(action: string | undefined, flags: LogsFlags, 
       if (!Number.isInteger(count) || count < 0) throw new UsageError(`-n: expected a whole number of calls (0 for all), got "${flags.count}"`);
       const view = queryLog(home, { count, command: flags.command, id: flags.id });
       if (view.skipped > 0) session.warn(`${view.skipped} unreadable line${view.skipped === 1 ? '' : 's'} in the call log skipped`);
-      return emitPlain(session, { calls: view.calls, matched: view.matched, total: view.total }, () => logsText(view.calls, view.matched));
+      const calls = await withRatings(home, view.calls, session);
+      return emitPlain(session, { calls, matched: view.matched, total: view.total }, () => logsText(calls, view.matched));
     }
     case 'on':
     case 'off': {
@@ -52,6 +56,19 @@ export async function logsCommand(action: string | undefined, flags: LogsFlags, 
     default:
       throw new UsageError(`unknown logs action "${verb}": use list, on, off, status or path`);
   }
+}
+
+/** Each call with the ratings of the records it produced (`careerforge rate`); the store is only read if there is one. */
+async function withRatings(home: string, calls: LoggedCall[], session: Session): Promise<LoggedCall[]> {
+  if (calls.length === 0 || !fs.existsSync(path.join(home, 'store.json'))) return calls;
+  const rated = new Map(ratedRecords(await new LocalStore(home, session.warn).read()).map((r) => [r.id, r.rating]));
+  return calls.map((call) => {
+    const ratings = call.record_ids.flatMap((id) => {
+      const rating = rated.get(id);
+      return rating ? [{ record_id: id, score: rating.score, ...(rating.note ? { note: rating.note } : {}) }] : [];
+    });
+    return ratings.length ? { ...call, ratings } : call;
+  });
 }
 
 function maxBytes(session: Session): number {

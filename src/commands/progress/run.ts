@@ -13,6 +13,9 @@ import { roadmapMarkdown } from '../../render/progress-text.js';
 import { emit, emitLine, type View } from '../emit.js';
 import type { Session } from '../session.js';
 import { numberFlag } from '../shared.js';
+import type { ReplanFlags } from './replan.js';
+import { scheduleOf } from '../../core/progress/schedule.js';
+import { roadmapVersion } from '../../core/roadmap/replan.js';
 
 const listView: View<{ roadmaps: RoadmapSummary[] }> = {
   text: async () => {
@@ -28,8 +31,8 @@ const planView: View<SavedRoadmap & { summary: RoadmapSummary }> = {
   },
 };
 
-export interface ProgressFlags {
-  json?: boolean;
+export interface ProgressFlags extends ReplanFlags {
+  version?: string;
   format?: string;
   start?: string;
   time?: string;
@@ -46,13 +49,19 @@ export async function progressCommand(action: string | undefined, args: string[]
     case 'list':
     case 'ls': {
       noExtra(args, 0, 'progress [list]');
-      return emit(session, { roadmaps: listRoadmaps(await store.read()).map(summarize) }, listView);
+      return emit(session, { roadmaps: listRoadmaps(await store.read()).map((saved) => withSchedule(saved, flags)) }, listView);
     }
     case 'show': {
       const id = need(args[0], 'progress show ID');
       noExtra(args, 1, 'progress show ID');
-      const saved = findRoadmap(await store.read(), id);
-      return emit(session, { ...saved, summary: summarize(saved) }, planView);
+      const current = findRoadmap(await store.read(), id);
+      const version = flags.version === undefined ? undefined : numberFlag(flags.version);
+      if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version) || version < 1)) {
+        throw new UsageError(`--version: expected a version number (1, 2, ...), got "${flags.version}"`);
+      }
+      const saved = version === undefined ? current : roadmapVersion(current, version);
+      // An earlier version is history: no schedule to be behind on.
+      return emit(session, { ...saved, summary: saved === current ? withSchedule(saved, flags) : summarize(saved) }, planView);
     }
     case 'done':
     case 'skip':
@@ -65,8 +74,13 @@ export async function progressCommand(action: string | undefined, args: string[]
     }
     case 'export':
       return exportPlan(store, args, flags, session);
+    case 'replan': {
+      const id = need(args[0], 'progress replan ID [--months N] [--hours-per-week H] [--goal TEXT]');
+      noExtra(args, 1, 'progress replan ID');
+      return (await import('./replan.js')).replanCommand(id, flags, session);
+    }
     default:
-      throw new UsageError(`unknown progress action "${verb}": use list, show, done, skip, undo or export`);
+      throw new UsageError(`unknown progress action "${verb}": use list, show, done, skip, undo, export or replan`);
   }
 }
 
@@ -108,6 +122,12 @@ async function exportPlan(store: LocalStore, args: string[], flags: ProgressFlag
   }
   if (out) return void session.stderr.write(`wrote ${format === 'ics' ? `${events} weekly events` : 'the checklist'} to ${out}\n`);
   session.stdout.write(text);
+}
+
+/** The summary with where the learner stands against the calendar (from --start or the first done). */
+function withSchedule(saved: SavedRoadmap, flags: ProgressFlags): RoadmapSummary {
+  const schedule = scheduleOf(saved, { start: flags.start, now: new Date() });
+  return { ...summarize(saved), ...(schedule ? { schedule } : {}) };
 }
 
 function need(value: string | undefined, usage: string): string {

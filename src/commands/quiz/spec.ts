@@ -1,12 +1,13 @@
 import type { QuizFlags } from './run.js';
 import { generatorCommand, type RegisterCommand } from '../global-options.js';
+import { DEFAULT_DIFFICULTY, DIFFICULTIES, orList } from '../../core/vocabulary.js';
 
 export const registerQuiz: RegisterCommand = (program, session) => {
   generatorCommand(program, 'quiz')
     .description('a multiple-choice knowledge quiz: take it in the terminal, or --json for pipelines')
     .option('--topic <topic>', 'what to quiz on, e.g. "SQL" (this or --role is required)')
     .option('--role <role>', 'quiz on the knowledge a role needs, e.g. "Data Engineer"')
-    .option('--difficulty <level>', 'easy, medium or hard (default medium)')
+    .option('--difficulty <level>', `${orList(DIFFICULTIES)} (default ${DEFAULT_DIFFICULTY})`)
     .option('--count <n>', 'number of questions, 1-50 (default 10)')
     .option('--retry-mistakes', 'ask again the questions you missed or skipped last time (of --topic if given)')
     .option('--history', 'list past quiz scores (of --topic if given)')

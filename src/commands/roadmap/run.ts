@@ -19,6 +19,7 @@ export interface RoadmapFlags extends GlobalFlags {
   goal?: string;
   input?: string;
   videos?: boolean;
+  replan?: string;
 }
 
 export const roadmapView: View<RoadmapData> = {
@@ -48,6 +49,11 @@ async function readInput(flags: RoadmapFlags, session: Session): Promise<Roadmap
 }
 
 export async function roadmapCommand(flags: RoadmapFlags, session: Session): Promise<void> {
+  if (flags.replan !== undefined) {
+    const clash = (['role', 'level', 'skills', 'input', 'videos'] as const).find((key) => flags[key] !== undefined);
+    if (clash) throw new UsageError(`--replan keeps the saved profile: leave out --${clash} (it takes --hours-per-week, --months and --goal)`);
+    return (await import('../progress/replan.js')).replanCommand(flags.replan, flags, session);
+  }
   const input = await readInput(flags, session);
   const ctx = await openContext(session, flags);
   const { roadmap } = await generate(session, ctx, `Planning ${input.months} months for ${input.role}`, (on) => drive(generateRoadmap(ctx.ollama(), input), on));

@@ -2,7 +2,7 @@
 // -> gap analysis (core) -> optional roadmap that closes the gaps, optional videos -> save -> emit.
 import { MissingInputError, UsageError } from '../../core/errors.js';
 import { addStats, drive } from '../../core/events.js';
-import { readTextInput } from '../../core/input.js';
+import { readDocument } from '../../core/documents/read.js';
 import { generateRoadmap } from '../../core/roadmap/generate.js';
 import { addRecord } from '../../core/store/record.js';
 import { MAX_DOCUMENT_BYTES, skillsInputSchema, type SkillsInput } from '../../core/skills/schema.js';
@@ -41,7 +41,7 @@ async function readInput(flags: SkillsFlags, session: Session): Promise<SkillsIn
   const fromStdin = [['--input', flags.input], ['--resume', flags.resume], ['--job', flags.job]].filter(([, v]) => v === '-').map(([f]) => f);
   if (fromStdin.length > 1) throw new UsageError(`${fromStdin.join(' and ')} both read stdin; give files for all but one`);
   const document = (source: string | undefined, flag: string) =>
-    source === undefined ? undefined : readTextInput(source, { flag, maxBytes: MAX_DOCUMENT_BYTES, stdin: session.stdin });
+    source === undefined ? undefined : readDocument(source, { flag, maxBytes: MAX_DOCUMENT_BYTES, stdin: session.stdin });
   const [resume, job] = [await document(flags.resume, '--resume'), await document(flags.job, '--job')];
   for (const [text, flag] of [[resume, '--resume'], [job, '--job']] as const) {
     if (text !== undefined && text.trim() === '') throw new UsageError(`${flag}: the file holds only whitespace`);

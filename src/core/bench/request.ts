@@ -4,7 +4,7 @@
 import type { LlmHandle, OllamaClientHandle } from '../llm/client.js';
 import { modelMissing } from '../llm/client.js';
 import { CareerForgeError } from '../errors.js';
-import { seededRandom } from './stats.js';
+import { seededRandom } from '../random.js';
 
 export interface Sample {
   prompt_eval_count: number;

@@ -19,6 +19,7 @@ export const settingSchemas = {
   seed: z.int(),
   /** Send the system prompt inside the first user turn (chat templates that refuse a system role). */
   fold_system: z.boolean(),
+  concurrency: z.int().check(z.gte(1), z.lte(32)),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -36,6 +37,7 @@ export const SETTING_ENV: Record<SettingKey, string> = {
   temperature: 'CAREERFORGE_TEMPERATURE',
   seed: 'CAREERFORGE_SEED',
   fold_system: 'CAREERFORGE_FOLD_SYSTEM',
+  concurrency: 'CAREERFORGE_CONCURRENCY',
 };
 
 /** On the openai provider `host` is a base URL, read from the openai clients' own variable. */
@@ -53,6 +55,8 @@ export const SETTING_DEFAULTS = {
   timeout: 300,
   retries: 2,
   temperature: 0.4,
+  // Ollama serves one request at a time unless OLLAMA_NUM_PARALLEL says more: match it.
+  concurrency: 1,
 } satisfies Partial<Record<SettingKey, unknown>>;
 
 /**

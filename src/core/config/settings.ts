@@ -34,12 +34,14 @@ export interface Settings {
   temperature: number;
   seed?: number;
   fold_system?: boolean;
+  /** Independent calls of one command that may run at once (--concurrency). */
+  concurrency: number;
   sources: Partial<Record<SettingKey, SettingSource>>;
 }
 
 export type RawSettings = Partial<Record<SettingKey, string | number | boolean | undefined>>;
 
-const numeric = new Set<SettingKey>(['num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed']);
+const numeric = new Set<SettingKey>(['num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed', 'concurrency']);
 
 const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, on: true, off: false };
 

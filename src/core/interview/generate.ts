@@ -34,6 +34,8 @@ export async function* generateInterview(handle: OllamaHandle, input: InterviewI
     total: input.count,
     size: BATCH,
     label: 'interview questions',
+    what: 'interview questions',
+    subject: candidate,
     system,
     batch: (n) => ({
       schema: interviewBatchRequestSchema(n, input.type),

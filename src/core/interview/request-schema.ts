@@ -3,6 +3,7 @@
 // per point the question lists. Every string and list is bounded (core/llm/bounded.ts).
 import * as z from '../zod.js';
 import { exactly, int, list, text } from '../llm/bounded.js';
+import { DIFFICULTIES } from '../vocabulary.js';
 import { INTERVIEW_TYPES, questionTypeSchema, type InterviewInput } from './schema.js';
 
 export const LOOK_FOR = { min: 2, max: 5 } as const;
@@ -12,7 +13,7 @@ export function interviewBatchRequestSchema(count: number, type: InterviewInput[
     questions: exactly(
       z.object({
         type: type === 'mixed' ? questionTypeSchema : z.enum([type] as [(typeof INTERVIEW_TYPES)[number]], { error: (issue) => `is ${JSON.stringify(issue.input)} but every question must be "${type}"` }),
-        difficulty: z.enum(['easy', 'medium', 'hard']),
+        difficulty: z.enum(DIFFICULTIES),
         question: text(400),
         what_interviewers_look_for: list(text(200), LOOK_FOR.min, LOOK_FOR.max),
         model_answer: text(1500),

@@ -2,17 +2,18 @@
 // answer in a mock interview, and the saved session (transcript) in the store.
 import * as z from '../zod.js';
 import { line, savedRecordFields } from '../common-schema.js';
+import { DEFAULT_SENIORITY, DIFFICULTIES, SENIORITIES } from '../vocabulary.js';
 
 const str = () => z.string().check(z.minLength(1));
 
 export const INTERVIEW_TYPES = ['technical', 'behavioral', 'system-design'] as const;
 export const questionTypeSchema = z.enum(INTERVIEW_TYPES);
 export const interviewTypeSchema = z.enum([...INTERVIEW_TYPES, 'mixed']);
-export const interviewLevelSchema = z.enum(['intern', 'junior', 'mid', 'senior', 'staff']);
+export const interviewLevelSchema = z.enum(SENIORITIES);
 
 export const interviewInputSchema = z.strictObject({
   role: line(120),
-  level: z._default(interviewLevelSchema, 'mid'),
+  level: z._default(interviewLevelSchema, DEFAULT_SENIORITY),
   type: z._default(interviewTypeSchema, 'mixed'),
   company: z.optional(line(120)),
   count: z._default(z.int().check(z.gte(1, 'must be at least 1'), z.lte(30, 'must be at most 30')), 5),
@@ -21,7 +22,7 @@ export type InterviewInput = z.infer<typeof interviewInputSchema>;
 
 export const generatedInterviewQuestionSchema = z.object({
   type: questionTypeSchema,
-  difficulty: z.enum(['easy', 'medium', 'hard']),
+  difficulty: z.enum(DIFFICULTIES),
   question: str(),
   what_interviewers_look_for: z.array(str()).check(z.minLength(2), z.maxLength(6)),
   model_answer: str(),

@@ -6,7 +6,9 @@ import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.j
 import type * as z from '../zod.js';
 import { dataBlock } from '../sanitize.js';
 import { answerBudget } from './budget.js';
-import { generateStructured, jsonSchemaOf } from './generate.js';
+import { generateStructured, jsonSchemaOf, type StructuredResult } from './generate.js';
+import { poolEvents } from './pool.js';
+import { assignment, planSubtopics } from './subtopics.js';
 import { renderPrompt } from './prompts.js';
 import type { LlmHandle } from './provider.js';
 
@@ -29,46 +31,88 @@ export interface BatchesResult<B> {
   normalized: number;
 }
 
+/** What a list generator asks for: `total` questions in batches of at most `size`. */
+export interface BatchPlan<B> {
+  total: number;
+  size: number;
+  /** Names a lone call in progress ("quiz"); several are "questions 6-10 of 12". */
+  label: string;
+  system: string;
+  /** "quiz questions": what the sub-topic plan of parallel batches is for. */
+  what: string;
+  /** The subject as a data block, for the sub-topic plan. */
+  subject: string;
+  batch: (n: number) => BatchSpec<B>;
+}
+
 /**
- * Ask for `total` questions in batches of at most `size`, each told which questions exist already.
- * `label` names a lone call in progress ("quiz"); several are "questions 6-10 of 12".
+ * Ask for `plan.total` questions in batches. One at a time (concurrency 1), each batch is told the
+ * questions asked already. In parallel (--concurrency), a short sub-topic plan comes first and each
+ * batch gets its own slice of it; then, in order, a batch that still repeats an earlier one is
+ * written again, told what the earlier ones asked, so nothing final changes later.
  */
 export async function* generateBatches<B extends { questions: ReadonlyArray<{ question: string }> }>(
   handle: LlmHandle,
-  spec: { total: number; size: number; label: string; system: string; batch: (n: number) => BatchSpec<B> },
+  plan: BatchPlan<B>,
 ): AsyncGenerator<GenEvent, BatchesResult<B>> {
-  const sizes = batchSizes(spec.total, spec.size);
-  const batches: B[] = [];
-  const earlier: string[] = [];
-  let stats = emptyStats();
-  let attempts = 0;
-  let calls = 0;
-  let normalized = 0;
-  for (const n of sizes) {
-    const task = sizes.length > 1 ? `questions ${earlier.length + 1}-${earlier.length + n} of ${spec.total}` : spec.label;
-    const asked = [...earlier];
-    const batch = spec.batch(n);
+  const sizes = batchSizes(plan.total, plan.size);
+  const firsts = sizes.map((_, i) => sizes.slice(0, i).reduce((x, y) => x + y, 0));
+  const tally: BatchesResult<B> = { batches: [], attempts: 0, calls: 0, stats: emptyStats(), normalized: 0 };
+  const count = (r: StructuredResult<unknown>) => {
+    tally.attempts += r.attempts;
+    tally.calls += r.calls;
+    tally.normalized += r.normalized;
+    tally.stats = addStats(tally.stats, r.stats);
+  };
+  const asked = () => tally.batches.flatMap((b) => b.questions.map((q) => q.question));
+  const parallel = handle.settings.concurrency > 1 && sizes.length > 1;
+  let subtopics: string[] | undefined;
+  if (parallel) {
+    const planned = yield* planSubtopics(handle, { system: plan.system, subject: plan.subject, what: plan.what, count: plan.total });
+    count(planned);
+    subtopics = planned.value;
+  }
+  const write = (h: LlmHandle, i: number, earlier: readonly string[]) => {
+    const n = sizes[i]!;
+    const first = firsts[i]!;
+    const batch = plan.batch(n);
     const prompt = renderPrompt(batch.prompt, {
       ...batch.values,
-      avoid: asked.length ? dataBlock('asked_already', asked, 6000) : '(none yet)',
+      avoid: earlier.length ? dataBlock('asked_already', earlier, 6000) : '(none yet)',
       schema: JSON.stringify(jsonSchemaOf(batch.schema)),
+      assignment: assignment(subtopics?.slice(first, first + n)),
     });
-    const result = yield* generateStructured(handle, {
-      task,
+    return generateStructured(h, {
+      task: sizes.length > 1 ? `questions ${first + 1}-${first + n} of ${plan.total}` : plan.label,
       schema: batch.schema,
-      system: spec.system,
+      system: plan.system,
       prompt,
-      numPredict: answerBudget(handle, batch.tokens, [spec.system, prompt]),
-      check: (value) => batch.check(value, asked),
+      numPredict: answerBudget(h, batch.tokens, [plan.system, prompt]),
+      check: (value) => batch.check(value, earlier),
     });
-    batches.push(result.value);
-    earlier.push(...result.value.questions.map((q) => q.question));
-    stats = addStats(stats, result.stats);
-    attempts += result.attempts;
-    calls += result.calls;
-    normalized += result.normalized;
+  };
+  if (!parallel) {
+    for (let i = 0; i < sizes.length; i++) {
+      const result = yield* write(handle, i, asked());
+      count(result);
+      tally.batches.push(result.value);
+    }
+    return tally;
   }
-  return { batches, attempts, calls, stats, normalized };
+  const jobs = sizes.map((_, i) => (signal: AbortSignal) => write(handle.fork?.(signal) ?? handle, i, []));
+  const results = yield* poolEvents(jobs, { concurrency: handle.settings.concurrency, signal: handle.signal });
+  for (const [i, result] of results.entries()) {
+    count(result);
+    let batch = result.value;
+    const earlier = asked();
+    if (duplicateProblems(batch.questions.map((q) => q.question), earlier, (k) => `questions[${k}]`).length > 0) {
+      const again = yield* write(handle, i, earlier);
+      count(again);
+      batch = again.value;
+    }
+    tally.batches.push(batch);
+  }
+  return tally;
 }
 
 /** Split `total` items into batches of at most `size`, as even as possible. */

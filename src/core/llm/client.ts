@@ -27,14 +27,31 @@ export type OllamaHandle = LlmHandle;
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** The handle for the configured provider. `apiKey` (CAREERFORGE_API_KEY) is only ever sent to an OpenAI-compatible server. */
-export function createLlm(settings: Settings, signal: AbortSignal, apiKey?: string, hooks?: CallHooks): LlmHandle {
-  const handle = settings.provider === 'openai' ? createOpenAIHandle(settings, signal, apiKey) : createOllama(settings, signal);
+export function createLlm(
+  settings: Settings,
+  signal: AbortSignal,
+  apiKey?: string,
+  hooks?: CallHooks,
+  state: TransportState = { timedOut: false, lastActivity: 0 },
+): LlmHandle {
+  const handle = settings.provider === 'openai' ? createOpenAIHandle(settings, signal, apiKey, state) : createOllama(settings, signal, undefined, state);
   if (hooks) handle.hooks = hooks;
+  // A pool job's handle: the same server, settings, hooks and cache, aborted by the job's signal
+  // or the command's, and sharing the idle watchdog's clock (transport.ts) with its siblings.
+  handle.fork = (other) => {
+    const forked = createLlm(settings, AbortSignal.any([signal, other]), apiKey, hooks, state);
+    if (handle.cache) forked.cache = handle.cache;
+    return forked;
+  };
   return handle;
 }
 
-export function createOllama(settings: Settings, signal: AbortSignal, hooks?: CallHooks): OllamaClientHandle {
-  const state: TransportState = { timedOut: false };
+export function createOllama(
+  settings: Settings,
+  signal: AbortSignal,
+  hooks?: CallHooks,
+  state: TransportState = { timedOut: false, lastActivity: 0 },
+): OllamaClientHandle {
   const fetch = createTransport(signal, settings.timeout * 1000, state);
   const ollama = new Ollama({ host: settings.host, fetch });
   const classify = (error: unknown) => classifyError(error, handle, state);

@@ -69,4 +69,6 @@ export interface LlmHandle {
   cache?: CacheSession;
   /** Call log and --dry-run (see hooks.ts); absent when nothing records calls. */
   hooks?: CallHooks;
+  /** This handle bound to another signal too (a pool job's: see pool.ts); set by createLlm. */
+  fork?(signal: AbortSignal): LlmHandle;
 }

@@ -8,6 +8,8 @@ export interface LoggedCall extends CallEntry {
   record_ids: string[];
   /** The run's exit code, once it ended. */
   run_exit_code?: number;
+  /** Ratings of those records (`careerforge rate`), added by the logs command from the store. */
+  ratings?: Array<{ record_id: string; score: number; note?: string }>;
 }
 
 export interface LogQuery {

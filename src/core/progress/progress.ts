@@ -4,6 +4,7 @@
 import { NotFoundError, UsageError } from '../errors.js';
 import type { SavedRoadmap, StoreData } from '../store/schema.js';
 import type { LocalStore } from '../store/store.js';
+import type { Schedule } from './schedule.js';
 
 export type TaskState = 'done' | 'skipped';
 export type Mark = TaskState | 'undo';
@@ -27,6 +28,8 @@ export interface RoadmapSummary extends Tally {
   timeline: string;
   created_at: string;
   months: MonthTally[];
+  /** Where the learner stands against the calendar (list and show only). */
+  schedule?: Schedule;
 }
 
 function tally(keys: string[], progress: Record<string, TaskState>): Tally {
@@ -111,6 +114,8 @@ export async function markTasks(store: LocalStore, id: string, addresses: string
       if (mark === 'undo') delete saved.progress[key];
       else saved.progress[key] = mark;
     }
+    // The schedule (schedule.ts) runs from the first `done` unless --start says otherwise.
+    if (mark === 'done' && saved.started_at === undefined) saved.started_at = new Date().toISOString();
     return { id, mark, tasks, summary: summarize(saved) };
   });
 }

@@ -38,6 +38,8 @@ export async function* generateQuiz(handle: OllamaHandle, input: QuizInput, seed
     total: input.count,
     size: BATCH,
     label: 'quiz',
+    what: 'quiz questions',
+    subject,
     system,
     batch: (n) => ({
       schema: quizBatchRequestSchema(n),

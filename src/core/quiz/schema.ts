@@ -2,15 +2,16 @@
 // attempts at them, one saved answer per question). Field names are the public --json contract.
 import * as z from '../zod.js';
 import { line, savedRecordFields } from '../common-schema.js';
+import { DEFAULT_DIFFICULTY, DIFFICULTIES } from '../vocabulary.js';
 
 const str = () => z.string().check(z.minLength(1));
 
-export const quizDifficultySchema = z.enum(['easy', 'medium', 'hard']);
+export const quizDifficultySchema = z.enum(DIFFICULTIES);
 
 export const quizInputSchema = z.strictObject({
   topic: z.optional(line(120)),
   role: z.optional(line(120)),
-  difficulty: z._default(quizDifficultySchema, 'medium'),
+  difficulty: z._default(quizDifficultySchema, DEFAULT_DIFFICULTY),
   count: z._default(z.int().check(z.gte(1, 'must be at least 1'), z.lte(50, 'must be at most 50')), 10),
 });
 export type QuizInput = z.infer<typeof quizInputSchema>;

@@ -4,37 +4,7 @@
 // them evenly over a quiz (three questions get three different positions) instead of leaving it to
 // chance; the other options fill the remaining slots in a seeded order. The same seed always gives
 // the same quiz, and correct_index always follows the right answer.
-
-/** FNV-1a: a string seed to 32 bits. */
-export function hashSeed(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) {
-    h ^= seed.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: a small, fast PRNG with good spread; returns floats in [0, 1). */
-export function seededRandom(seed: string): () => number {
-  let a = hashSeed(seed);
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher-Yates with the given random source; returns a new array. */
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+import { seededRandom, shuffled, type Random } from '../random.js';
 
 export interface Shuffleable {
   options: string[];
@@ -42,7 +12,7 @@ export interface Shuffleable {
 }
 
 /** Where each question's right answer goes: balanced over the positions, in a seeded order. */
-export function answerPositions(count: number, optionCount: number, random: () => number): number[] {
+export function answerPositions(count: number, optionCount: number, random: Random): number[] {
   const positions: number[] = [];
   while (positions.length < count) {
     positions.push(...shuffled(Array.from({ length: optionCount }, (_, i) => i), random));

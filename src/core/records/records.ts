@@ -75,9 +75,9 @@ export interface Resolved {
  * What `ref` names: `latest` (the newest record, of `kind` if given), an exact id, or the unique
  * start of one. Not found and ambiguous are usage errors (exit 2) that say what would work.
  */
-export function resolveRecord(data: StoreData, ref: string, kind?: RecordKind): Resolved {
-  const kinds = kind ? [kind] : RECORD_KINDS;
-  const what = kind ? kindName(kind) : 'record';
+export function resolveRecord(data: StoreData, ref: string, kind?: RecordKind, among: readonly RecordKind[] = RECORD_KINDS): Resolved {
+  const kinds = kind ? [kind] : among;
+  const what = kind ? kindName(kind) : among === RECORD_KINDS ? 'record' : 'generation';
   const trimmed = ref.trim();
   if (trimmed === '') throw new UsageError(`an id is required (see careerforge list${kind ? ` ${kind}` : ''})`);
   if (trimmed === 'latest') {

@@ -5,6 +5,7 @@ import type { OllamaHandle } from '../llm/client.js';
 import { addStats, emptyStats, type GenEvent } from '../events.js';
 import { answerBudget, roomFor } from '../llm/budget.js';
 import { generateStructured, jsonSchemaOf, type Salvaged } from '../llm/generate.js';
+import { poolEvents } from '../llm/pool.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock } from '../sanitize.js';
 import { describeIssues } from '../zod.js';
@@ -17,7 +18,7 @@ import type { GenerationOutcome } from '../meta.js';
 // Measured on hand-written plans of the shape we ask for: about 2,000 characters of JSON per
 // month (4 weeks, tasks, tools, projects), i.e. ~550 tokens, plus ~400 for the frame.
 const TOKENS_PER_MONTH = 600;
-const FRAME_TOKENS = 400;
+export const FRAME_TOKENS = 400;
 
 export interface RoadmapOutcome extends GenerationOutcome {
   roadmap: Roadmap;
@@ -54,7 +55,7 @@ export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput
 }
 
 /** What every call of one plan shares: the request, the system prompt and the profile block. */
-interface PlanContext {
+export interface PlanContext {
   input: RoadmapInput;
   system: string;
   profile: string;
@@ -76,6 +77,7 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
     check: (o) => checkOutline(o, input),
     normalize: normalizeOutline,
   });
+  yield { type: 'part', part: { kind: 'outline', outline: outline.value } };
   const months = yield* generateMonths(handle, { input, system, profile }, outline.value.months, outline.value.months.map((item) => ({ item })));
   const { months: _outlineMonths, ...frame } = outline.value;
   const roadmap: Roadmap = { ...frame, roadmap: months.value };
@@ -92,7 +94,7 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
 type OutlineItem = Outline['months'][number];
 
 /** Months generated one call each, in order, from the plan's outline; a failed part starts at its repair turn. */
-async function* generateMonths(
+export async function* generateMonths(
   handle: OllamaHandle,
   plan: PlanContext,
   outline: OutlineItem[],
@@ -102,12 +104,9 @@ async function* generateMonths(
   // The prompt quotes one schema for every month (a shared prefix); `format` pins this month's number.
   const monthSchemaText = JSON.stringify(jsonSchemaOf(monthRequestSchema({ of: input.months }, input.hours_per_week)));
   const outlineBlock = dataBlock('outline', outline);
-  const months: Month[] = [];
-  let stats = emptyStats();
-  let attempts = 0;
-  let calls = 0;
-  let normalized = 0;
-  for (const { item, previous } of wanted) {
+  // The months only share the outline: independent calls, run through the pool (--concurrency);
+  // results come back in month order whatever order they finish in.
+  const jobs = wanted.map(({ item, previous }) => (signal: AbortSignal) => {
     const prompt = renderPrompt('roadmap-month', {
       profile,
       outline: outlineBlock,
@@ -116,7 +115,7 @@ async function* generateMonths(
       hours_per_week: input.hours_per_week,
       schema: monthSchemaText,
     });
-    const result = yield* generateStructured(handle, {
+    return generateStructured(handle.fork?.(signal) ?? handle, {
       task: `month ${item.month} of ${input.months}`,
       schema: monthRequestSchema(item.month, input.hours_per_week),
       system,
@@ -126,12 +125,15 @@ async function* generateMonths(
       normalize: normalizeMonth,
       ...(previous ? { previous } : {}),
     });
-    months.push(result.value);
-    stats = addStats(stats, result.stats);
-    attempts += result.attempts;
-    calls += result.calls;
-    normalized += result.normalized;
-  }
+  });
+  const results = yield* poolEvents(jobs, { concurrency: handle.settings.concurrency, signal: handle.signal }, (index, result) => ({
+    type: 'part',
+    part: { kind: 'month', index: wanted[index]!.item.month - 1, total: input.months, month: result.value },
+  }));
+  const months = results.map((r) => r.value);
+  const stats = results.reduce((sum, r) => addStats(sum, r.stats), emptyStats());
+  const sum = (pick: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + pick(r), 0);
+  const [attempts, calls, normalized] = [sum((r) => r.attempts), sum((r) => r.calls), sum((r) => r.normalized)];
   return { value: months, attempts, calls, stats, normalized };
 }
 

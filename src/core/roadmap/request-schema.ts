@@ -72,3 +72,14 @@ export function outlineRequestSchema({ months }: Pick<RoadmapInput, 'months'>) {
     resources: resourcesSchema(),
   });
 }
+
+/** The first call of a re-plan: a new frame and one title and focus per month still to come (numbered by position). */
+export function replanOutlineRequestSchema(remaining: number) {
+  const { career_role: _role, ...rest } = frame();
+  return z.object({
+    ...rest,
+    months: exactly(z.object({ title: text(100), focus: text(240) }), remaining),
+    final_outcome: text(400),
+    resources: resourcesSchema(),
+  });
+}

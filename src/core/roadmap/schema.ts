@@ -1,6 +1,7 @@
 // The roadmap the model must produce, and the parts used when a long plan is generated as an
 // outline followed by one call per month. Field names are the public --json contract.
 import * as z from '../zod.js';
+import { LEVELS } from '../vocabulary.js';
 
 const str = () => z.string().check(z.minLength(1));
 
@@ -13,7 +14,7 @@ export const weekSchema = z.object({
 
 export const projectSchema = z.object({
   name: str(),
-  difficulty: z.enum(['beginner', 'intermediate', 'advanced']),
+  difficulty: z.enum(LEVELS),
   estimated_hours: z.number(),
 });
 

@@ -6,7 +6,7 @@ import { generateStructured, jsonSchemaOf, type StructuredResult } from '../llm/
 import { renderPrompt } from '../llm/prompts.js';
 import { answerBudget } from '../llm/budget.js';
 import { dataBlock } from '../sanitize.js';
-import type { Level } from '../common-schema.js';
+import { levelForReadiness } from '../vocabulary.js';
 import type { RoadmapInput } from '../roadmap/input-schema.js';
 import { parseSkill, type SkillsInput, type SkillsReport } from './schema.js';
 import { skillsReportRequestSchema } from './request-schema.js';
@@ -91,7 +91,7 @@ export function orderedGaps(report: SkillsReport): SkillsReport['gaps'] {
 export function roadmapInputFromGaps(input: SkillsInput, report: SkillsReport): RoadmapInput {
   const have = [...input.skills.map((s) => parseSkill(s).name), ...report.strengths.map((s) => s.skill)];
   const skills = [...new Map(have.map((s) => [norm(s), s.slice(0, 60).trim()])).values()].filter(Boolean).slice(0, 50);
-  const level: Level = report.readiness_score >= 70 ? 'advanced' : report.readiness_score >= 40 ? 'intermediate' : 'beginner';
+  const level = levelForReadiness(report.readiness_score);
   const gaps = orderedGaps(report).map((g) => `${g.skill} (${g.importance}, ${g.current_level} to ${g.target_level}, ~${g.estimated_hours} h)`);
   let goal = gaps.length ? `Close these skill gaps, in this order: ${gaps.join('; ')}.` : `Deepen the skills needed as a ${input.role}.`;
   if (input.goal) goal = `${input.goal.trim()} ${goal}`;

@@ -3,6 +3,7 @@
 // strength or a gap, learning_order names the gaps) stays in checkSkillsReport.
 import * as z from '../zod.js';
 import { int, list, text } from '../llm/bounded.js';
+import { LEVELS, SKILL_LEVELS } from '../vocabulary.js';
 
 export const MAX_GAPS = 12;
 
@@ -17,8 +18,8 @@ export function skillsReportRequestSchema() {
         skill: text(80),
         category: z.enum(['technical', 'tool', 'soft']),
         importance: z.enum(['critical', 'important', 'nice-to-have']),
-        current_level: z.enum(['none', 'beginner', 'intermediate', 'advanced']),
-        target_level: z.enum(['beginner', 'intermediate', 'advanced']),
+        current_level: z.enum(SKILL_LEVELS),
+        target_level: z.enum(LEVELS),
         estimated_hours: int(1, 1000),
         first_step: text(300),
       }),

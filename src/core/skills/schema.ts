@@ -1,18 +1,19 @@
 // `careerforge skills`: the input (flags, --input JSON, a CV and a job description) and the
 // skills-gap report the model must produce. Field names are the public --json contract.
 import * as z from '../zod.js';
-import { line, savedRecordFields, text, type Level } from '../common-schema.js';
+import { line, savedRecordFields, text } from '../common-schema.js';
+import { LEVELS, SKILL_LEVELS, orList, type Level } from '../vocabulary.js';
 
 /** A CV or a job description: plain text, at most 50 KB (the file reader enforces bytes). */
 export const MAX_DOCUMENT_BYTES = 50 * 1024;
 
 // "TypeScript", "TypeScript:advanced" or "TypeScript: beginner"; the level is optional.
-const SKILL_ENTRY = /^[^:]+(:\s*(beginner|intermediate|advanced))?$/i;
+const SKILL_ENTRY = new RegExp(`^[^:]+(:\\s*(${LEVELS.join('|')}))?$`, 'i');
 
 export const skillsInputSchema = z.strictObject({
   role: line(120),
   skills: z._default(
-    z.array(line(80).check(z.regex(SKILL_ENTRY, 'expected "Skill" or "Skill:level" with level beginner, intermediate or advanced'))).check(z.maxLength(50, 'at most 50 skills')),
+    z.array(line(80).check(z.regex(SKILL_ENTRY, `expected "Skill" or "Skill:level" with level ${orList(LEVELS)}`))).check(z.maxLength(50, 'at most 50 skills')),
     [],
   ),
   resume: z.optional(text(MAX_DOCUMENT_BYTES, { min: 1 })),
@@ -43,8 +44,8 @@ export const gapSchema = z.object({
   skill: str(),
   category: z.enum(['technical', 'tool', 'soft']),
   importance: z.enum(['critical', 'important', 'nice-to-have']),
-  current_level: z.enum(['none', 'beginner', 'intermediate', 'advanced']),
-  target_level: z.enum(['beginner', 'intermediate', 'advanced']),
+  current_level: z.enum(SKILL_LEVELS),
+  target_level: z.enum(LEVELS),
   estimated_hours: z.number(),
   first_step: str(),
 });

@@ -13,11 +13,32 @@ export const STORE_VERSION = '1.0.0';
 
 export const taskStateSchema = z.enum(['done', 'skipped']);
 
+const progressSchema = z._default(z.record(z.string(), taskStateSchema), {});
+
+/** An earlier version of a re-planned roadmap, as it was when it was replaced. */
+export const roadmapVersionSchema = z.object({
+  version: z.int(),
+  saved_at: z.string(),
+  model: z.string(),
+  input: z.record(z.string(), z.unknown()),
+  roadmap: roadmapSchema,
+  progress: progressSchema,
+});
+
 export const savedRoadmapSchema = z.object({
   ...savedRecordFields,
   roadmap: roadmapSchema,
   /** Task states keyed by address "M.W.T" (month, week, task; 1-based). */
-  progress: z._default(z.record(z.string(), taskStateSchema), {}),
+  progress: progressSchema,
+  /** When the first task was marked done: the schedule's start unless --start says otherwise. */
+  started_at: z.optional(z.string()),
+  // Re-planning (`progress replan`). All optional, so stores written before it read unchanged: a
+  // record without `version` is version 1 with no history.
+  version: z.optional(z.int()),
+  /** Earlier versions, oldest first. */
+  versions: z.optional(z.array(roadmapVersionSchema)),
+  /** How the current version came about: when, and how many months it kept from the one before. */
+  replanned: z.optional(z.object({ at: z.string(), from_version: z.int(), kept_months: z.int() })),
 });
 
 export const storeDataSchema = z.looseObject({
@@ -31,4 +52,5 @@ export const storeDataSchema = z.looseObject({
 });
 
 export type SavedRoadmap = z.infer<typeof savedRoadmapSchema>;
+export type RoadmapVersion = z.infer<typeof roadmapVersionSchema>;
 export type StoreData = z.infer<typeof storeDataSchema>;

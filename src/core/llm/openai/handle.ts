@@ -10,8 +10,12 @@ import { chatBody, openaiChat } from './chat.js';
 import { classifyOpenAI, errorBody, errorMessage, ROLES_MUST_ALTERNATE } from './errors.js';
 import { createOpenAIFetch } from './fetch.js';
 
-export function createOpenAIHandle(settings: Settings, signal: AbortSignal, apiKey?: string): LlmHandle {
-  const state: TransportState = { timedOut: false };
+export function createOpenAIHandle(
+  settings: Settings,
+  signal: AbortSignal,
+  apiKey?: string,
+  state: TransportState = { timedOut: false, lastActivity: 0 },
+): LlmHandle {
   let client: Promise<OpenAI> | undefined;
   const sdk = () =>
     (client ??= import('openai').then(
