@@ -185,6 +185,18 @@ describe('eval: exit codes', () => {
 });
 
 describe('the shipped profiles', () => {
+  it('all of them run valid first time through every generator against a fake that answers well', async () => {
+    fake().onChat((req, index) => validReply(req, index));
+    const r = await evalRun(['--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const { run } = parseEnvelope(r.stdout).data;
+    expect(run.summary.map((s: any) => [s.generator, s.cases, s.first_try, s.failed])).toEqual(
+      ['roadmap', 'skills', 'interview', 'quiz'].map((g) => [g, 10, 10, 0]),
+    );
+    expect(run.cases.map((c: any) => c.attempts).every((n: number) => n >= 1)).toBe(true);
+    expect(run.cases.reduce((n: number, c: any) => n + c.attempts, 0)).toBe(fake().chatRequests().length);
+  });
+
   it('are 8-12 diverse profiles the commands accept: levels, 1-24 months, with and without a CV', () => {
     const profiles = loadProfiles();
     expect(profiles.length).toBeGreaterThanOrEqual(8);
