@@ -46,6 +46,15 @@ function observe(handle: LlmHandle): CallResult[] {
       seen.push(result);
     },
   };
+  // Pool jobs (--concurrency) run on forked handles, which take the hooks the handle was made with: give them these.
+  const fork = handle.fork?.bind(handle);
+  if (fork) {
+    handle.fork = (signal) => {
+      const forked = fork(signal);
+      forked.hooks = handle.hooks!;
+      return forked;
+    };
+  }
   return seen;
 }
 
