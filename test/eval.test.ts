@@ -98,6 +98,19 @@ describe('eval: counts every case where it belongs', () => {
     expect(new Set(fake().chatRequests().map((q) => q.body.model))).toEqual(new Set([DEFAULT_MODEL, 'careerforge:latest']));
     expect(env.meta.model).toBe(`${DEFAULT_MODEL},careerforge:latest`);
   });
+
+  it('--concurrency 4: requests sent by pool jobs are counted in their case', async () => {
+    // With a pool, batches of 12 quiz questions first ask for a plan of sub-topics.
+    fake().onChat((req, index) => {
+      const subtopics = req.body.format.properties.subtopics;
+      return subtopics ? jsonReply({ subtopics: Array.from({ length: subtopics.minItems }, (_, i) => `Sub-topic number ${i + 1}`) }) : validReply(req, index);
+    });
+    const r = await evalRun(['--profiles', '3', '--generators', 'roadmap,quiz', '--concurrency', '4', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const { run } = parseEnvelope(r.stdout).data;
+    expect(run.summary.map((s: any) => [s.generator, s.first_try])).toEqual([['roadmap', 3], ['quiz', 3]]);
+    expect(run.cases.reduce((n: number, c: any) => n + c.attempts, 0)).toBe(fake().chatRequests().length);
+  });
 });
 
 describe('eval: formats and --compare', () => {
