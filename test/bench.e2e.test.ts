@@ -161,6 +161,9 @@ describe('careerforge bench', () => {
     expect(sweep.parallel).toBe(2);
     expect(sweep.per_stream_tps).toBeGreaterThan(0);
     expect(sweep.tps).toBeGreaterThan(0);
+    // The sweep ends in advice: the streams that pay off, or 1 when they only queue.
+    const better = sweep.tps >= m.tests[1].tps * 1.2;
+    expect(m.concurrency_advice).toMatchObject({ concurrency: better ? 2 : 1, single_tps: m.tests[1].tps });
     const unloads = fake.requests.filter((q) => q.path === '/api/generate' && !q.body?.prompt && q.body?.keep_alive === 0);
     expect(unloads).toHaveLength(1);
   });

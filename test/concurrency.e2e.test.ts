@@ -56,6 +56,16 @@ describe('--concurrency', () => {
     expect(gpu.peakInFlight).toBe(3);
   });
 
+  it('splits a quiz so every slot gets a batch: 30 questions on 4 slots are 8, 8, 7 and 7', async () => {
+    const gpu = attachGpu(fake(), { slots: 4, promptRate: 50_000, genRate: 1000, loadMs: 0 }, (req) => answerFor(req));
+    const r = await runCli(['quiz', '--topic', 'SQL', '--count', '30', '--concurrency', '4', '--json'], { host: fake().host, timeoutMs: 60_000 });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const sizes = fake().chatRequests().slice(1).map((req) => req.body.format.properties.questions.minItems);
+    expect(sizes).toEqual([8, 8, 7, 7]);
+    expect(parseEnvelope(r.stdout).data.questions).toHaveLength(30);
+    expect(gpu.peakInFlight).toBe(4);
+  });
+
   it('does not time out a request that waits in the server\'s queue behind our own', async () => {
     // One slot, four requests at once, each ~0.6 s of generation: the last waits ~1.8 s for a
     // slot with no byte, longer than --timeout 1, while the others keep streaming.

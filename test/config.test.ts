@@ -55,7 +55,7 @@ describe('config', () => {
   it('rejects an unknown key with exit 2, listing the known ones', async () => {
     const r = await runCli(['config', 'set', 'colour', 'blue', '--json']);
     const { message } = expectFailure(r, 2, 'USAGE');
-    expect(message).toBe('unknown config key "colour": one of provider, host, model, num_ctx, num_predict, timeout, retries, temperature, seed, fold_system, concurrency, role, level, hours_per_week, months, topic');
+    expect(message).toBe('unknown config key "colour": one of provider, host, model, num_ctx, num_predict, timeout, retries, temperature, seed, fold_system, concurrency, retention, role, level, hours_per_week, months, topic');
   });
 
   it('lists every setting with its value, source, env variable and default', async () => {
@@ -64,7 +64,7 @@ describe('config', () => {
     const r = await runCli(['config', 'list', '--json'], { home, host: '10.0.0.5', env: { CAREERFORGE_RETRIES: '5' } });
     expect(r.exitCode, r.stderr).toBe(0);
     const rows = parseEnvelope(r.stdout).data.settings as Array<Record<string, unknown>>;
-    expect(rows.map((row) => row.key)).toEqual(['provider', 'host', 'model', 'num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed', 'fold_system', 'concurrency', 'role', 'level', 'hours_per_week', 'months', 'topic']);
+    expect(rows.map((row) => row.key)).toEqual(['provider', 'host', 'model', 'num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed', 'fold_system', 'concurrency', 'retention', 'role', 'level', 'hours_per_week', 'months', 'topic']);
     for (const row of rows) expect(Object.keys(row)).toEqual(['key', 'value', 'source', 'env', 'default']);
     const byKey = Object.fromEntries(rows.map((row) => [row.key, row]));
     expect(byKey.host).toEqual({ key: 'host', value: 'http://10.0.0.5:11434', source: 'env', env: 'OLLAMA_HOST', default: 'http://127.0.0.1:11434' });

@@ -42,7 +42,7 @@ describe('QuizTaker', () => {
     await press('3');
     await shows(app, '✔ Correct!');
     await shows(app, 'Explained 1.');
-    expect(answers).toEqual([{ question: question(1, 2), chosen: 2 }]);
+    expect(answers).toMatchObject([{ question: question(1, 2), chosen: 2 }]);
     await press(KEYS.enter, '2');
     await shows(app, '✘ Not quite. The answer is A) Alpha 2');
     await press(KEYS.enter);
@@ -67,7 +67,7 @@ describe('QuizTaker', () => {
     const { app, answers, press } = await setup([question(1, 3)]);
     await press('s');
     await shows(app, 'Skipped. The answer is D) Delta 1');
-    expect(answers).toEqual([{ question: question(1, 3), chosen: null }]);
+    expect(answers).toMatchObject([{ question: question(1, 3), chosen: null }]);
     await press(KEYS.enter);
     await shows(app, 'Score: 0/1 (0%) · 1 skipped');
     await shows(app, 'you: skipped');

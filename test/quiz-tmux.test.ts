@@ -6,6 +6,7 @@ import { readStore } from './support/cli.js';
 import { terminalTests } from './support/tmux.js';
 import { jsonReply } from './support/fixtures.js';
 import { makeQuizBatch } from './quiz-interview-fixtures.js';
+import { readCards } from './support/cards.js';
 
 const t = terminalTests('quiz', 40);
 const { waitFor, keys } = t;
@@ -46,5 +47,10 @@ describe('quiz in a terminal', () => {
     expect(attempt.answers.map((a: any) => [a.question_id, a.correct, a.topic])).toEqual([['q1', true, 'SQL joins'], ['q2', false, 'SQL joins'], ['q3', false, 'SQL joins']]);
     expect(attempt.answers[2].chosen_index).toBeNull();
     expect(store.quizzes[attempt.quiz_id].quiz.questions).toHaveLength(3);
+    // Every answer became a spaced-repetition card: the wrong and the skipped one graded Again.
+    const cards = Object.values(readCards(t.home));
+    expect(cards.map((c) => [c.id, c.reviews[0]!.grade === 'again', c.reviews[0]!.source])).toEqual([
+      [`${attempt.quiz_id}:q1`, false, 'quiz'], [`${attempt.quiz_id}:q2`, true, 'quiz'], [`${attempt.quiz_id}:q3`, true, 'quiz'],
+    ]);
   }, 40_000);
 });

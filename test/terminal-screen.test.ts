@@ -4,7 +4,7 @@
 // never clear the screen or the scrollback.
 import { describe, expect, it } from 'vitest';
 import { readStore, runCli } from './support/cli.js';
-import { jsonReply, makeRoadmap } from './support/fixtures.js';
+import { jsonReply, makeMonth, makeOutline, makeRoadmap } from './support/fixtures.js';
 import { makeInterviewBatch } from './quiz-interview-fixtures.js';
 import { ptyTests } from './support/pty.js';
 
@@ -97,5 +97,30 @@ describe('long views in a small terminal (80x10) never erase the scrollback', ()
     expect(bytes).not.toContain(CLEAR_SCREEN);
     expect(bytes).not.toContain(CLEAR_SCROLLBACK);
     for (let n = 1; n <= 12; n++) expect(count(run.text(), `Interview question ${n} (technical)?`)).toBe(1);
+  }, 60_000);
+});
+
+describe('progressive output on a real terminal', () => {
+  it('shows the head and the first months while later months are still being written', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    pty.fake.onChat(async (req) => {
+      const props = req.body.format.properties;
+      if ('months' in props) return jsonReply(makeOutline(12, 'Dev'));
+      const n = props.month.const as number;
+      if (n === 12) await gate;
+      return jsonReply(makeMonth(n));
+    });
+    const run = pty.start(['roadmap', '--role', 'Dev', '--months', '12']);
+    await run.waitFor(/Month 11: Month 11 topic/, 30_000);
+    expect(run.text()).toContain('Dev — 12 months');
+    expect(run.text()).not.toContain('Month 12: Month 12 topic');
+    release();
+    const exit = await run.exit(30_000);
+    expect(exit.code, run.text().slice(-2000)).toBe(0);
+    const text = run.text();
+    expect(text.indexOf('Month 11: Month 11 topic')).toBeLessThan(text.indexOf('Month 12: Month 12 topic'));
+    expect(text).toMatch(/saved as r[0-9a-z]{6}/);
+    expect(run.bytes().toString('utf8')).not.toContain(CLEAR_SCROLLBACK);
   }, 60_000);
 });

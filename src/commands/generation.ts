@@ -3,6 +3,7 @@
 // command (its input, its generator, what it saves, its view) is passed in; emit() prints.
 import { createRunContext, type RunContext } from '../core/context.js';
 import type { GenEvent } from '../core/events.js';
+import type { Part } from '../core/parts.js';
 import { outcomeMeta, type GenerationOutcome } from '../core/meta.js';
 import { addRecord, type RecordCollection } from '../core/store/record.js';
 import type { StoreData } from '../core/store/schema.js';
@@ -23,8 +24,9 @@ export async function generate<O extends GenerationOutcome>(
   ctx: RunContext,
   label: string,
   work: (on: (event: GenEvent) => void) => Promise<O>,
+  onPart?: (part: Part) => void,
 ): Promise<O> {
-  const outcome = await withProgress({ label, warn: session.warn, live: session.spinner(), io: session.spinnerIO() }, work);
+  const outcome = await withProgress({ label, warn: session.warn, live: session.spinner(), io: session.spinnerIO(), ...(onPart ? { onPart } : {}) }, work);
   Object.assign(session.meta, outcomeMeta(outcome, ctx.settings.num_ctx));
   return outcome;
 }

@@ -20,6 +20,8 @@ export interface GlobalFlags {
   foldSystem?: boolean;
   concurrency?: string;
   cache?: boolean;
+  /** Only `quiz` has the flag (spaced repetition); elsewhere it stays undefined. */
+  retention?: string;
 }
 
 export type { OutputMode, Session } from './session.js';
@@ -43,6 +45,7 @@ export function rawSettings(g: GlobalFlags): RawSettings & { cache?: boolean } {
     seed: g.seed,
     fold_system: g.foldSystem,
     concurrency: g.concurrency,
+    retention: g.retention,
   };
 }
 

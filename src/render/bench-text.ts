@@ -50,6 +50,7 @@ function modelLines(m: ModelBench): string[] {
   } else if (m.tests.length > 0) {
     out.push(`${m.model}: no roofline: GPU bandwidth unknown (pass --bandwidth GB/s)`);
   }
+  if (m.concurrency_advice) out.push(m.concurrency_advice.message);
   return out;
 }
 

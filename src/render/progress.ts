@@ -2,6 +2,7 @@
 // tokens/s (only when stderr is a TTY and not in --json mode), and one line on stderr for every
 // warning and failed attempt, in every mode.
 import type { GenEvent } from '../core/events.js';
+import type { Part } from '../core/parts.js';
 import type { Warn } from '../core/store/store.js';
 import { startSpinner, type SpinnerIO } from './spinner.js';
 
@@ -11,6 +12,8 @@ export interface ProgressOptions {
   /** Draw a live spinner (the session's decision: stderr is a terminal, not --json, not CI). */
   live: boolean;
   io: SpinnerIO;
+  /** A finished part (progressive output): printed on stdout, with the spinner cleared first. */
+  onPart?: (part: Part) => void;
 }
 
 export interface Reporter {
@@ -44,6 +47,11 @@ export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
           opts.warn(event.message);
           break;
         case 'call-done':
+          break;
+        case 'part':
+          if (!opts.onPart) break;
+          spinner?.clear();
+          opts.onPart(event.part);
           break;
       }
     },

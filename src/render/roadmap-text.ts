@@ -1,7 +1,7 @@
 // The roadmap as text: the one view for terminals (coloured, wrapped by emit) and for pipes and
 // files (no escape codes unless FORCE_COLOR asks).
 import type { ChalkInstance } from 'chalk';
-import type { Roadmap } from '../core/roadmap/schema.js';
+import type { Month, Roadmap } from '../core/roadmap/schema.js';
 import type { VideoResult } from '../core/videos/videos.js';
 import type { Meta } from './json.js';
 import { videosText } from './videos-text.js';
@@ -21,20 +21,32 @@ export function roadmapVideosText(data: RoadmapData, meta: Meta, c: ChalkInstanc
 }
 
 export function roadmapText(roadmap: Roadmap, meta: Meta, c: ChalkInstance): string {
-  const out: string[] = [];
-  out.push(c.bold(`${roadmap.career_role} — ${roadmap.timeline}`));
-  out.push(roadmap.overview, '');
-  for (const month of roadmap.roadmap) {
-    out.push(c.bold.cyan(`Month ${month.month}: ${month.title}`));
-    for (const week of month.weeks) {
-      out.push(`  ${c.bold(`Week ${week.week}`)} ${c.dim(`(${week.hours} h)`)}: ${week.focus}`);
-      for (const task of week.tasks) out.push(`    - ${task}`);
-    }
-    if (month.tools.length) out.push(`  ${c.magenta('Tools:')} ${month.tools.join(', ')}`);
-    for (const p of month.projects) out.push(`  ${c.yellow('Project:')} ${p.name} ${c.dim(`(${p.difficulty}, ~${p.estimated_hours} h)`)}`);
-    out.push(`  ${c.green('Checkpoint:')} ${month.checkpoint}`, '');
+  return roadmapHeadText(roadmap, c) + roadmap.roadmap.map((month) => monthText(month, c)).join('') + roadmapTailText(roadmap, meta, c);
+}
+
+// The three parts of the one roadmap view, also printed one by one as a long plan arrives
+// (progressive output): the head once the outline is in, each month as it completes, the tail.
+
+/** The plan's title and overview. */
+export function roadmapHeadText(frame: Pick<Roadmap, 'career_role' | 'timeline' | 'overview'>, c: ChalkInstance): string {
+  return `${c.bold(`${frame.career_role} — ${frame.timeline}`)}\n${frame.overview}\n\n`;
+}
+
+export function monthText(month: Month, c: ChalkInstance): string {
+  const out: string[] = [c.bold.cyan(`Month ${month.month}: ${month.title}`)];
+  for (const week of month.weeks) {
+    out.push(`  ${c.bold(`Week ${week.week}`)} ${c.dim(`(${week.hours} h)`)}: ${week.focus}`);
+    for (const task of week.tasks) out.push(`    - ${task}`);
   }
-  out.push(c.bold('Outcome: ') + roadmap.final_outcome);
+  if (month.tools.length) out.push(`  ${c.magenta('Tools:')} ${month.tools.join(', ')}`);
+  for (const p of month.projects) out.push(`  ${c.yellow('Project:')} ${p.name} ${c.dim(`(${p.difficulty}, ~${p.estimated_hours} h)`)}`);
+  out.push(`  ${c.green('Checkpoint:')} ${month.checkpoint}`, '');
+  return `${out.join('\n')}\n`;
+}
+
+/** The outcome, the resources and the meta line. */
+export function roadmapTailText(roadmap: Pick<Roadmap, 'final_outcome' | 'resources'>, meta: Meta, c: ChalkInstance): string {
+  const out: string[] = [c.bold('Outcome: ') + roadmap.final_outcome];
   const r = roadmap.resources;
   if (r.official_docs.length) out.push(`Docs: ${r.official_docs.join('; ')}`);
   if (r.courses.length) out.push(`Courses: ${r.courses.join('; ')}`);

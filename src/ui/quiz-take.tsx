@@ -1,7 +1,9 @@
 // Taking a quiz in the terminal: one question at a time, 1-4 or arrows+Enter to answer, s to
 // skip, immediate feedback with the explanation, then the score and a review of the mistakes.
 // Every answer goes to `onAnswer` as it is given (the command saves it); Esc or Ctrl-C ends the
-// quiz with status "interrupted". Finishes through useApp().exit(result).
+// quiz with status "interrupted". Finishes through useApp().exit(result). With `grading` (quiz
+// --review) a right answer is rated Hard/Good/Easy on the feedback screen, and each answer is
+// handed over when its feedback closes, with the rating.
 import React, { useEffect, useReducer, useRef } from 'react';
 import { Box, Text, render, useApp, useInput } from 'ink';
 import type { QuizQuestion } from '../core/quiz/schema.js';
@@ -9,6 +11,7 @@ import type { GivenAnswer } from '../core/quiz/attempts.js';
 import type { Screen } from '../render/streams.js';
 import { inkOptions } from './screen.js';
 import { LETTERS } from '../render/quiz-text.js';
+import { RATING_KEYS, RatingHint } from './review-grade.js';
 
 export interface QuizRunResult {
   status: 'completed' | 'interrupted';
@@ -19,11 +22,15 @@ interface Props {
   questions: QuizQuestion[];
   title: string;
   onAnswer: (answer: GivenAnswer) => void;
+  /** Ask for a rating of right answers (spaced-repetition review). */
+  grading?: boolean;
+  /** The clock answer times are read from. */
+  now?: () => number;
 }
 
 const right = (a: GivenAnswer) => a.chosen === a.question.correct_index;
 
-function Feedback({ answer }: { answer: GivenAnswer }) {
+function Feedback({ answer, grading }: { answer: GivenAnswer; grading?: boolean }) {
   const q = answer.question;
   const key = `${LETTERS[q.correct_index]}) ${q.options[q.correct_index]}`;
   return (
@@ -36,6 +43,7 @@ function Feedback({ answer }: { answer: GivenAnswer }) {
         <Text color="red">✘ Not quite. The answer is {key}</Text>
       )}
       <Text>{q.explanation}</Text>
+      {grading && <RatingHint answer={answer} />}
       <Text dimColor>Enter: continue · Esc: stop</Text>
     </Box>
   );
@@ -71,25 +79,38 @@ interface State {
   /** The answer whose feedback is on screen. */
   showing?: GivenAnswer;
   stopped: boolean;
+  /** When the current question appeared. */
+  shownAt: number;
+}
+
+interface Mode {
+  grading: boolean;
+  now: () => number;
 }
 
 type Key = Parameters<Parameters<typeof useInput>[0]>[1];
 
 // Keys go through a reducer so each one sees the state left by the one before, however fast
 // they arrive (a paste, or a test writing several keys in a row).
-function onKey(questions: QuizQuestion[], state: State, input: string, key: Key): State {
+// Grading, an answer is kept back while its feedback shows (the rating comes there) and handed
+// over as the feedback closes, by a key or by Esc.
+function onKey(questions: QuizQuestion[], mode: Mode, state: State, input: string, key: Key): State {
   if (state.stopped) return state;
-  if (key.escape || (key.ctrl && input === 'c')) return { ...state, stopped: true };
+  const { showing } = state;
+  const kept = (rating?: GivenAnswer['rating']) =>
+    mode.grading && showing ? [...state.answers, rating && right(showing) ? { ...showing, rating } : showing] : state.answers;
+  if (key.escape || (key.ctrl && input === 'c')) return { ...state, answers: kept(), stopped: true };
   const question = questions[state.index];
   if (!question) return state;
-  if (state.showing) {
-    const next = key.return || input === ' ' || input === 'n' || key.rightArrow;
-    return next ? { ...state, showing: undefined, cursor: 0, index: state.index + 1 } : state;
+  if (showing) {
+    const rating = mode.grading && right(showing) ? RATING_KEYS[input.toLowerCase()] : undefined;
+    const next = rating || key.return || input === ' ' || input === 'n' || key.rightArrow;
+    return next ? { ...state, answers: kept(rating), showing: undefined, cursor: 0, index: state.index + 1, shownAt: mode.now() } : state;
   }
   const width = question.options.length;
   const give = (chosen: number | null): State => {
-    const answer: GivenAnswer = { question, chosen };
-    return { ...state, answers: [...state.answers, answer], showing: answer };
+    const answer: GivenAnswer = { question, chosen, ms: Math.max(0, mode.now() - state.shownAt) };
+    return { ...state, answers: mode.grading ? state.answers : [...state.answers, answer], showing: answer };
   };
   if (/^[1-9]$/.test(input) && Number(input) <= width) return give(Number(input) - 1);
   const letter = LETTERS.indexOf(input.toUpperCase());
@@ -101,11 +122,12 @@ function onKey(questions: QuizQuestion[], state: State, input: string, key: Key)
   return state;
 }
 
-export function QuizTaker({ questions, title, onAnswer }: Props) {
+export function QuizTaker({ questions, title, onAnswer, grading = false, now = Date.now }: Props) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(
-    (s: State, a: { input: string; key: Key }) => onKey(questions, s, a.input, a.key),
-    { index: 0, cursor: 0, answers: [], stopped: false },
+    (s: State, a: { input: string; key: Key }) => onKey(questions, { grading, now }, s, a.input, a.key),
+    undefined,
+    (): State => ({ index: 0, cursor: 0, answers: [], stopped: false, shownAt: now() }),
   );
   const reported = useRef(0);
   const { index, cursor, answers, showing, stopped } = state;
@@ -138,12 +160,12 @@ export function QuizTaker({ questions, title, onAnswer }: Props) {
           </Text>
         );
       })}
-      {showing ? <Feedback answer={showing} /> : <Text dimColor>1-{question.options.length} or ↑↓+Enter: answer · s: skip · Esc: stop</Text>}
+      {showing ? <Feedback answer={showing} grading={grading} /> : <Text dimColor>1-{question.options.length} or ↑↓+Enter: answer · s: skip · Esc: stop</Text>}
     </Box>
   );
 }
 
-export async function runQuiz(screen: Screen, questions: QuizQuestion[], title: string, onAnswer: (answer: GivenAnswer) => void): Promise<QuizRunResult> {
-  const app = render(<QuizTaker questions={questions} title={title} onAnswer={onAnswer} />, inkOptions(screen));
+export async function runQuiz(screen: Screen, questions: QuizQuestion[], title: string, onAnswer: (answer: GivenAnswer) => void, opts: { grading?: boolean } = {}): Promise<QuizRunResult> {
+  const app = render(<QuizTaker questions={questions} title={title} onAnswer={onAnswer} grading={opts.grading} />, inkOptions(screen));
   return (await app.waitUntilExit()) as QuizRunResult;
 }

@@ -32,6 +32,8 @@ export interface InProcessOptions {
   input?: string;
   /** stdout (and stderr) as a terminal of this many columns; stdin stays a pipe, so no form opens. */
   tty?: { columns?: number };
+  /** A capture of the caller's, to read stdout while the run is still going. */
+  stdout?: Capture;
 }
 
 export interface InProcessResult extends CliResult {
@@ -47,7 +49,7 @@ function baseEnv(): NodeJS.ProcessEnv {
 
 export async function runInProcess(args: string[], opts: InProcessOptions = {}): Promise<InProcessResult> {
   const home = opts.home ?? tempHome();
-  const stdout = new Capture(opts.tty !== undefined, opts.tty?.columns);
+  const stdout = opts.stdout ?? new Capture(opts.tty !== undefined, opts.tty?.columns);
   const stderr = new Capture(opts.tty !== undefined, opts.tty?.columns);
   const signals: string[] = [];
   const env: NodeJS.ProcessEnv = { ...baseEnv(), CAREERFORGE_HOME: home, OLLAMA_HOST: opts.host ?? '127.0.0.1:9', CI: '1', ...opts.env };

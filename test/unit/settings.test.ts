@@ -18,7 +18,8 @@ describe('resolveSettings', () => {
       retries: 2,
       temperature: 0.4,
       concurrency: 1,
-      sources: { provider: 'default', host: 'default', model: 'default', num_ctx: 'default', timeout: 'default', retries: 'default', temperature: 'default', concurrency: 'default' },
+      retention: 0.9,
+      sources: { provider: 'default', host: 'default', model: 'default', num_ctx: 'default', timeout: 'default', retries: 'default', temperature: 'default', concurrency: 'default', retention: 'default' },
     });
     expect(s.num_predict).toBeUndefined();
     expect(s.seed).toBeUndefined();
@@ -38,7 +39,7 @@ describe('resolveSettings', () => {
     expect(s.seed).toBe(42);
     expect(s.timeout).toBe(300);
     expect(s.sources).toEqual({
-      provider: 'default', host: 'env', model: 'flag', num_ctx: 'flag', retries: 'env', temperature: 'config', seed: 'config', timeout: 'default', concurrency: 'default',
+      provider: 'default', host: 'env', model: 'flag', num_ctx: 'flag', retries: 'env', temperature: 'config', seed: 'config', timeout: 'default', concurrency: 'default', retention: 'default',
     });
   });
 
@@ -68,6 +69,18 @@ describe('resolveSettings', () => {
 
   it('does not fall through to a lower layer when a higher one is invalid', () => {
     expect(() => resolveSettings({}, { CAREERFORGE_NUM_CTX: '99' }, { num_ctx: 4096 })).toThrow(/CAREERFORGE_NUM_CTX/);
+  });
+});
+
+describe('retention (spaced repetition)', () => {
+  it('resolves flag > env > config > default and stays within 0.7-0.99', () => {
+    expect(resolveSettings({}, {}, {}).retention).toBe(0.9);
+    expect(resolveSettings({}, {}, { retention: 0.8 }).retention).toBe(0.8);
+    expect(resolveSettings({}, { CAREERFORGE_RETENTION: '0.85' }, { retention: 0.8 }).retention).toBe(0.85);
+    const flagged = resolveSettings({ retention: '0.95' }, { CAREERFORGE_RETENTION: '0.85' }, { retention: 0.8 });
+    expect([flagged.retention, flagged.sources.retention]).toEqual([0.95, 'flag']);
+    expect(() => resolveSettings({ retention: '1.5' }, {}, {})).toThrow(/^--retention: .*0\.99/);
+    expect(() => resolveSettings({}, { CAREERFORGE_RETENTION: 'high' }, {})).toThrow('CAREERFORGE_RETENTION: expected a number, got "high"');
   });
 });
 

@@ -13,14 +13,16 @@ import { roadmapMarkdown } from '../../render/progress-text.js';
 import { emit, emitLine, type View } from '../emit.js';
 import type { Session } from '../session.js';
 import { numberFlag } from '../shared.js';
+import { reviewCount, type ReviewCount } from '../../core/review/count.js';
 import type { ReplanFlags } from './replan.js';
 import { scheduleOf } from '../../core/progress/schedule.js';
 import { roadmapVersion } from '../../core/roadmap/replan.js';
 
-const listView: View<{ roadmaps: RoadmapSummary[] }> = {
+// The list ends with the spaced-repetition line: how many quiz cards are due today.
+const listView: View<{ roadmaps: RoadmapSummary[]; review: ReviewCount }> = {
   text: async () => {
-    const { listText } = await import('../../render/progress-text.js');
-    return (data, _meta, c) => listText(data.roadmaps, c);
+    const [{ listText }, { dueLine }] = await Promise.all([import('../../render/progress-text.js'), import('../../render/review-text.js')]);
+    return (data, _meta, c) => `${listText(data.roadmaps, c)}${data.review.due > 0 ? c.bold(dueLine(data.review)) : dueLine(data.review)}\n`;
   },
 };
 
@@ -49,7 +51,8 @@ export async function progressCommand(action: string | undefined, args: string[]
     case 'list':
     case 'ls': {
       noExtra(args, 0, 'progress [list]');
-      return emit(session, { roadmaps: listRoadmaps(await store.read()).map((saved) => withSchedule(saved, flags)) }, listView);
+      const roadmaps = listRoadmaps(await store.read()).map((saved) => withSchedule(saved, flags));
+      return emit(session, { roadmaps, review: await reviewCount(store, session.warn, new Date()) }, listView);
     }
     case 'show': {
       const id = need(args[0], 'progress show ID');

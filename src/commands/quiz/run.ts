@@ -17,12 +17,17 @@ export interface QuizFlags extends GlobalFlags {
   count?: string;
   retryMistakes?: boolean;
   history?: boolean;
+  review?: boolean;
+  due?: boolean;
+  flashcards?: boolean;
 }
 
 /** Piped, a quiz prints with its answer key; on a terminal it is taken (take.ts), never just shown. */
 export const quizView: View<Quiz> = { text: async () => (await import('../../render/quiz-text.js')).quizText };
 
 export async function quizCommand(flags: QuizFlags, session: Session): Promise<void> {
+  // Spaced repetition (review.ts) asks saved cards: no model, no form.
+  if (flags.review || flags.due || flags.flashcards) return (await import('./review.js')).reviewCommand(flags, session);
   if (flags.history && flags.retryMistakes) throw new UsageError('--history and --retry-mistakes cannot be combined');
   // Checked before anything else: an interactive mode must never wait on a pipe.
   if (flags.retryMistakes && session.mode !== 'tty') {

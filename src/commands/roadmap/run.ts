@@ -5,6 +5,7 @@ import { generateRoadmap } from '../../core/roadmap/generate.js';
 import { roadmapInputSchema, type RoadmapInput } from '../../core/roadmap/input-schema.js';
 import type { RoadmapData } from '../../render/roadmap-text.js';
 import { emit, type View } from '../emit.js';
+import { progressive, tailView } from './progressive.js';
 import { loadFormDefaults } from '../form-defaults.js';
 import { generate, openContext, saveRecord } from '../generation.js';
 import type { Session } from '../session.js';
@@ -56,12 +57,17 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
   }
   const input = await readInput(flags, session);
   const ctx = await openContext(session, flags);
-  const { roadmap } = await generate(session, ctx, `Planning ${input.months} months for ${input.role}`, (on) => drive(generateRoadmap(ctx.ollama(), input), on));
+  // Long plans print as they arrive (not with --videos, whose results come after the plan).
+  const live = flags.videos ? undefined : progressive(session);
+  const label = `Planning ${input.months} months for ${input.role}`;
+  const { roadmap } = await generate(session, ctx, label, (on) => drive(generateRoadmap(ctx.ollama(), input), on), live?.onPart);
+  await live?.flushed();
   await saveRecord(session, ctx, 'roadmaps', input, { roadmap, progress: {} });
+  if (live?.started()) return emit(session, roadmap, tailView);
   if (!flags.videos) return emit(session, roadmap, roadmapView);
   // YouTube results per month: an extra that never fails the command (see core/videos).
-  const { collectVideos } = await import('../../core/videos/videos.js');
-  const found = await collectVideos(roadmap.roadmap.map((m) => `${m.title} ${roadmap.career_role} tutorial`), { home: ctx.home, env: session.env, warn: session.warn });
+  const { videosFor } = await import('../videos-source.js');
+  const found = await videosFor(roadmap.roadmap.map((m) => `${m.title} ${roadmap.career_role} tutorial`), session, ctx.home);
   session.meta.videos = found.meta;
   await emit(session, { ...roadmap, videos: roadmap.roadmap.map((m, i) => ({ month: m.month, ...found.groups[i]! })) }, roadmapView);
 }

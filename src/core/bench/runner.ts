@@ -1,6 +1,7 @@
 // `careerforge bench`: llama-bench's method applied to a local Ollama model. For each model: read
 // its details, time a cold load against a warm one, then run each test once to warm up and
 // `repetitions` more times, summarising tokens/s from the server's own counters.
+import { concurrencyAdvice } from './concurrency-advice.js';
 import { modelMissing, requireOllama, type LlmHandle, type OllamaClientHandle } from '../llm/client.js';
 import { normalizeModel } from '../ollama-admin/health.js';
 import { gpuInfo } from './gpu-info.js';
@@ -119,6 +120,8 @@ export async function* runBench(llm: LlmHandle, plan: BenchPlan, run: BenchRun, 
       ? { gbs: plan.bandwidthGbs, source: '--bandwidth' }
       : bandwidthFromGpu(run);
     if (bandwidth && entry.size_bytes) entry.roofline = roofline(bandwidth.gbs, bandwidth.source, entry.size_bytes, tg?.tps);
+    const advice = concurrencyAdvice(model, entry.tests);
+    if (advice) entry.concurrency_advice = advice;
   }
   run.complete = true;
   return run;

@@ -1,4 +1,5 @@
 // The shapes a benchmark run produces: what is printed, saved to history and compared.
+import type { ConcurrencyAdvice } from './concurrency-advice.js';
 import type { GpuInfo } from './gpu-info.js';
 import type { Roofline } from './roofline.js';
 
@@ -50,6 +51,8 @@ export interface ModelBench {
   load?: { cold_ms: number; warm_ms: number };
   roofline?: Roofline;
   tests: TestResult[];
+  /** From a --parallel sweep: the concurrency the server rewards (concurrency-advice.ts). */
+  concurrency_advice?: ConcurrencyAdvice;
 }
 
 export interface BenchRun {

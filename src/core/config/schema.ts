@@ -20,6 +20,8 @@ export const settingSchemas = {
   /** Send the system prompt inside the first user turn (chat templates that refuse a system role). */
   fold_system: z.boolean(),
   concurrency: z.int().check(z.gte(1), z.lte(32)),
+  /** Desired recall probability when a quiz card comes back (FSRS request_retention): higher means shorter intervals. */
+  retention: z.number().check(z.gte(0.7, 'must be at least 0.7'), z.lte(0.99, 'must be at most 0.99')),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -38,6 +40,7 @@ export const SETTING_ENV: Record<SettingKey, string> = {
   seed: 'CAREERFORGE_SEED',
   fold_system: 'CAREERFORGE_FOLD_SYSTEM',
   concurrency: 'CAREERFORGE_CONCURRENCY',
+  retention: 'CAREERFORGE_RETENTION',
 };
 
 /** On the openai provider `host` is a base URL, read from the openai clients' own variable. */
@@ -57,6 +60,7 @@ export const SETTING_DEFAULTS = {
   temperature: 0.4,
   // Ollama serves one request at a time unless OLLAMA_NUM_PARALLEL says more: match it.
   concurrency: 1,
+  retention: 0.9,
 } satisfies Partial<Record<SettingKey, unknown>>;
 
 /**

@@ -36,12 +36,14 @@ export interface Settings {
   fold_system?: boolean;
   /** Independent calls of one command that may run at once (--concurrency). */
   concurrency: number;
+  /** Desired retention of quiz cards (spaced repetition, src/core/review/). */
+  retention: number;
   sources: Partial<Record<SettingKey, SettingSource>>;
 }
 
 export type RawSettings = Partial<Record<SettingKey, string | number | boolean | undefined>>;
 
-const numeric = new Set<SettingKey>(['num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed', 'concurrency']);
+const numeric = new Set<SettingKey>(['num_ctx', 'num_predict', 'timeout', 'retries', 'temperature', 'seed', 'concurrency', 'retention']);
 
 const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, on: true, off: false };
 

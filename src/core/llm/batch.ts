@@ -55,7 +55,10 @@ export async function* generateBatches<B extends { questions: ReadonlyArray<{ qu
   handle: LlmHandle,
   plan: BatchPlan<B>,
 ): AsyncGenerator<GenEvent, BatchesResult<B>> {
-  const sizes = batchSizes(plan.total, plan.size);
+  // In parallel, batches small enough that every slot gets one (30 questions on 4 slots: 8, 8, 7, 7).
+  const slots = handle.settings.concurrency;
+  const size = slots > 1 ? Math.min(plan.size, Math.ceil(plan.total / slots)) : plan.size;
+  const sizes = batchSizes(plan.total, size);
   const firsts = sizes.map((_, i) => sizes.slice(0, i).reduce((x, y) => x + y, 0));
   const tally: BatchesResult<B> = { batches: [], attempts: 0, calls: 0, stats: emptyStats(), normalized: 0 };
   const count = (r: StructuredResult<unknown>) => {

@@ -5,11 +5,16 @@ import { newId } from '../store/record.js';
 import type { LocalStore } from '../store/store.js';
 import type { QuizAttempt, QuizQuestion, QuizScore, SavedQuiz } from './schema.js';
 import type { StoreData } from '../store/schema.js';
+import type { RightRating } from '../review/grade.js';
 
 export interface GivenAnswer {
   question: QuizQuestion;
   /** null when skipped. */
   chosen: number | null;
+  /** Milliseconds from the question appearing to the answer (the spaced-repetition grade reads it). */
+  ms?: number;
+  /** The learner's own rating of a right answer, where the screen asked for one (quiz --review). */
+  rating?: RightRating;
 }
 
 export function isCorrect(answer: GivenAnswer): boolean {

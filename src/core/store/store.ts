@@ -14,7 +14,8 @@ import { STORE_VERSION, storeDataSchema, type StoreData } from './schema.js';
 
 export type Warn = (message: string) => void;
 
-interface FileSpec<T> {
+/** One JSON file under the home: `name`.json, validated by `schema` as it is opened. */
+export interface FileSpec<T> {
   name: string;
   schema: z.ZodMiniType<T>;
 }
@@ -54,6 +55,16 @@ export class LocalStore {
     return this.modify(CONFIG, change);
   }
 
+  /** Another file of the home (cards.json), read under the same lock as the store. */
+  readFile<T>(spec: FileSpec<T>): Promise<T> {
+    return this.withLock(() => this.open(spec).data);
+  }
+
+  /** Read-modify-write of another file of the home, under the same lock as the store. */
+  updateFile<T, R>(spec: FileSpec<T>, change: (data: T) => R): Promise<R> {
+    return this.modify(spec, change);
+  }
+
   private modify<T, R>(spec: FileSpec<T>, change: (data: T) => R): Promise<R> {
     return this.withLock(() => {
       const { data, save } = this.open(spec);
@@ -63,7 +74,7 @@ export class LocalStore {
     });
   }
 
-  path(name: 'store' | 'config'): string {
+  path(name: 'store' | 'config' | (string & {})): string {
     return path.join(this.home, `${name}.json`);
   }
 
@@ -71,7 +82,7 @@ export class LocalStore {
     for (let tries = 0; ; tries++) {
       // conf runs migrations (and rewrites the file) as it opens; keep the bytes as they were, so a
       // file set aside below is backed up exactly as the user left it.
-      const original = readIfExists(this.path(spec.name as 'store'));
+      const original = readIfExists(this.path(spec.name));
       try {
         const conf = this.conf(spec.name);
         const { __internal__: _internal, ...raw } = conf.store;
@@ -79,12 +90,12 @@ export class LocalStore {
         // conf keeps its migration bookkeeping under __internal__: write it back untouched.
         const save = (data: T) => (conf.store = { ...(data as Record<string, unknown>), ...(_internal ? { __internal__: _internal } : {}) });
         if (parsed.success) return { conf, data: parsed.data, save };
-        if (tries > 0) throw new CareerForgeError('STORE_ERROR', `${this.path(spec.name as 'store')} is invalid: ${describeIssues(parsed.error.issues)[0]}`);
+        if (tries > 0) throw new CareerForgeError('STORE_ERROR', `${this.path(spec.name)} is invalid: ${describeIssues(parsed.error.issues)[0]}`);
         this.setAside(spec.name, describeIssues(parsed.error.issues)[0] ?? 'invalid data', original);
       } catch (error) {
         if (error instanceof CareerForgeError) throw error;
         if (tries > 0 || !(error instanceof SyntaxError)) {
-          throw new CareerForgeError('STORE_ERROR', `Cannot open ${this.path(spec.name as 'store')}: ${(error as Error).message}`);
+          throw new CareerForgeError('STORE_ERROR', `Cannot open ${this.path(spec.name)}: ${(error as Error).message}`);
         }
         this.setAside(spec.name, `not valid JSON (${error.message})`, original);
       }
@@ -103,7 +114,7 @@ export class LocalStore {
   }
 
   private setAside(name: string, why: string, original?: Buffer): void {
-    const file = this.path(name as 'store');
+    const file = this.path(name);
     const backup = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     if (original) {
       fs.writeFileSync(backup, original, { flag: 'wx' });

@@ -1,0 +1,90 @@
+// `npm run bench:gen`: generation wall time of the built CLI against a GPU-like fake Ollama
+// (test/support/fake-gpu.ts: N slots, a prompt rate, a per-sequence generation rate whose
+// aggregate grows sub-linearly with busy slots, a per-slot KV prefix cache, a queue). For a 12- and
+// a 24-month roadmap, interview 20 and quiz 30, at 1 slot (--concurrency 1) and 4 slots
+// (--concurrency 4), it prints the medians of RUNS runs (default 3): wall time, calls, prompt tokens
+// sent and evaluated, generated tokens, and wall / floor, where
+//   floor = generated tokens / aggregate rate + unique prompt tokens / prompt rate
+// (what the GPU alone needs: every generated token, and every distinct prompt token once).
+// Targets: <= 1.03x at 1 slot for every case; <= 1.3x at 4 slots. Rates: GEN_RATE tokens/s of one
+// sequence (default 400) and PROMPT_RATE (default 8000), scaled-down but in a 7B GPU's proportion.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { performance } from 'node:perf_hooks';
+
+// Node's own fetch, for the fake's control URL (the CLI under test never uses it).
+const { fetch } = globalThis;
+
+const RUNS = Number(process.env.RUNS ?? 3);
+const GEN_RATE = Number(process.env.GEN_RATE ?? 400);
+const PROMPT_RATE = Number(process.env.PROMPT_RATE ?? 8000);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'careerforge-bench-gen-'));
+const fakeJs = path.join(tmp, 'fake-gpu.mjs');
+await esbuild.build({ entryPoints: [path.join(root, 'test/support/fake-gpu-main.ts')], bundle: true, platform: 'node', format: 'esm', outfile: fakeJs, logLevel: 'error' });
+
+const aggregate = (n) => GEN_RATE * Math.max(1, n) ** 0.8; // fake-gpu.ts's default
+
+function startGpu(slots) {
+  const child = spawn(process.execPath, [fakeJs, JSON.stringify({ slots, promptRate: PROMPT_RATE, genRate: GEN_RATE, loadMs: 0 })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve) => child.stdout.once('data', (d) => resolve({ ...JSON.parse(String(d)), child })));
+}
+
+function runCli(args, host, home) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(root, 'bin/careerforge.js'), ...args, '--json'], {
+      env: { ...process.env, CI: '1', CAREERFORGE_HOME: home, OLLAMA_HOST: host, CAREERFORGE_LOG: 'off' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args.join(' ')}: exit ${code}\n${err}${out}`))));
+  });
+}
+
+const cases = [
+  ['roadmap 12 months', ['roadmap', '--role', 'Backend Developer', '--months', '12']],
+  ['roadmap 24 months', ['roadmap', '--role', 'Backend Developer', '--months', '24']],
+  ['interview 20', ['interview', '--role', 'Backend Developer', '--count', '20']],
+  ['quiz 30', ['quiz', '--topic', 'PostgreSQL', '--count', '30']],
+];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const rows = [];
+for (const slots of [1, 4]) {
+  for (const [name, args] of cases) {
+    const gpu = await startGpu(slots);
+    const walls = [];
+    let counters;
+    for (let i = 0; i < RUNS; i++) {
+      await fetch(gpu.control, { method: 'POST' });
+      const home = fs.mkdtempSync(path.join(tmp, 'home-'));
+      walls.push(await runCli([...args, '--concurrency', String(slots)], gpu.host, home));
+      counters = await (await fetch(gpu.control)).json();
+    }
+    gpu.child.kill('SIGTERM');
+    const floor = (counters.generated / aggregate(slots) + counters.uniquePrompt / PROMPT_RATE) * 1000;
+    const wall = median(walls);
+    rows.push({ slots, name, wall, floor, ratio: wall / floor, ...counters });
+    process.stderr.write(`${name} @ ${slots} slot(s): ${(wall / 1000).toFixed(2)} s, ${(wall / floor).toFixed(3)}x floor\n`);
+  }
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+const num = (s, n) => String(s).padStart(n);
+console.log(`bench:gen: medians of ${RUNS} runs; one sequence ${GEN_RATE} tok/s, prompt ${PROMPT_RATE} tok/s, KV prefix cache per slot`);
+console.log(`${pad('case', 20)}${num('slots', 6)}${num('wall s', 9)}${num('floor s', 9)}${num('x floor', 9)}${num('calls', 7)}${num('prompt sent', 13)}${num('evaluated', 11)}${num('unique', 9)}${num('generated', 11)}`);
+for (const r of rows) {
+  console.log(
+    `${pad(r.name, 20)}${num(r.slots, 6)}${num((r.wall / 1000).toFixed(2), 9)}${num((r.floor / 1000).toFixed(2), 9)}${num(r.ratio.toFixed(3), 9)}${num(r.calls, 7)}${num(r.promptSent, 13)}${num(r.promptEvaluated, 11)}${num(r.uniquePrompt, 9)}${num(r.generated, 11)}`,
+  );
+}
+const worst = (slots) => Math.max(...rows.filter((r) => r.slots === slots).map((r) => r.ratio));
+console.log(`worst at 1 slot: ${worst(1).toFixed(3)}x (target <= 1.03x); worst at 4 slots: ${worst(4).toFixed(3)}x (target <= 1.3x)`);
+fs.rmSync(tmp, { recursive: true, force: true });
