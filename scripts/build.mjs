@@ -66,6 +66,18 @@ const whenExitSigint = {
   },
 };
 
+// ollama-js imports the whatwg-fetch polyfill for browsers. On Node (>= 18, fetch built in) it
+// installs nothing, yet evaluating it costs start-up on every command that talks to a model
+// (about 17 KB; CareerForge speaks HTTP through src/core/llm/http-fetch.ts anyway), so it is
+// bundled as an empty module.
+const stubWhatwgFetch = {
+  name: 'stub-whatwg-fetch',
+  setup(build) {
+    build.onResolve({ filter: /^whatwg-fetch$/ }, (args) => ({ path: args.path, namespace: 'stub-whatwg-fetch' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub-whatwg-fetch' }, () => ({ contents: '', loader: 'js' }));
+  },
+};
+
 // Build beside dist/ and swap it in, so a build never leaves a half-written dist/ for a CLI
 // process (or a test) that is running at the same time.
 const staging = `dist.staging-${process.pid}`;
@@ -83,7 +95,7 @@ await esbuild.build({
   chunkNames: 'chunks/[name]-[hash]',
   // Ink's devtools hook is optional and never used here.
   external: ['react-devtools-core'],
-  plugins: [stubAjv, ollamaHeaders, yogaInlineWasm, whenExitSigint],
+  plugins: [stubAjv, stubWhatwgFetch, ollamaHeaders, yogaInlineWasm, whenExitSigint],
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some bundled dependencies are CommonJS and call require().
   banner: { js: "import { createRequire as __cfCreateRequire } from 'node:module'; const require = __cfCreateRequire(import.meta.url);" },

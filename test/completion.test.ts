@@ -86,6 +86,9 @@ describe('completing in bash', () => {
     expect(bashComplete(file, 'careerforge rm --kind skills ', home)).toEqual([id, 'latest']);
     expect(bashComplete(file, 'careerforge rm --kind roadmaps ', home)).toEqual(['latest']);
     expect(bashComplete(file, 'careerforge progress show ', home)).toEqual(['latest']);
+    expect(bashComplete(file, 'careerforge progress re', home)).toEqual(['replan']);
+    expect(bashComplete(file, 'careerforge rate ', home)).toEqual([id, 'latest']);
+    expect(bashComplete(file, `careerforge rate ${id} `, home)).toEqual(['1', '2', '3', '4', '5']);
   });
 
   it('falls back to file names where the CLI has nothing to offer (--resume FILE)', async () => {

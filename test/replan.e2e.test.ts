@@ -86,6 +86,9 @@ describe('progress replan', () => {
     expect(v1.data).toMatchObject({ version: 1, summary: { done: 8, skipped: 2 } });
     const text = await runCli(['progress', 'show', ID], { home });
     expect(text.stdout).toContain(`${ID}  version 2`);
+    // The schedule of the new version runs from the re-plan, with the kept month counted as done.
+    const list = parseEnvelope((await runCli(['progress', '--json'], { home })).stdout);
+    expect(list.data.roadmaps[0].schedule).toMatchObject({ from: 'replan', expected_week: 5, at_week: 5, behind: false });
     expect(text.stdout).toContain('Month 2: Replanned 2');
   });
 

@@ -1,4 +1,4 @@
-// --videos through the CLI in-process (test/support/in-process.ts). CAREERFORGE_VIDEO_FIXTURE (the test seam in core/videos.ts)
+// --videos through the CLI in-process (test/support/in-process.ts). CAREERFORGE_VIDEO_FIXTURE (the test seam in commands/videos-source.ts)
 // replaces YouTube, so these runs never touch the network: results, a hang and a failure.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -9,6 +9,6 @@ export function emitPlain(session: Session, data: unknown, text: () => string): 
 }
 
 /** A line for the user that is not the command's result: stderr, so stdout stays scriptable. */
-export function note(message: string): void {
-  process.stderr.write(`${message}\n`);
+export function note(session: Session, message: string): void {
+  session.stderr.write(`${message}\n`);
 }

@@ -9,6 +9,7 @@ import { registerHealth } from './health/spec.js';
 import { registerConfig } from './config/spec.js';
 import { registerProgress } from './progress/spec.js';
 import { registerBench } from './bench/spec.js';
+import { registerEval } from './eval/spec.js';
 import { registerSetup } from './setup/spec.js';
 import { registerLogs } from './logs/spec.js';
 import { registerList } from './list/spec.js';
@@ -32,6 +33,7 @@ export const commands: RegisterCommand[] = [
   registerConfig,
   registerProgress,
   registerBench,
+  registerEval,
   registerSetup,
   registerLogs,
   registerList,

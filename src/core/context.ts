@@ -3,7 +3,6 @@
 import { createLlm, type LlmHandle } from './llm/client.js';
 import { resolveHome, resolveSettings, type RawSettings, type Settings } from './config/settings.js';
 import { LocalStore, type Warn } from './store/store.js';
-import { attachCache } from './cache/attach.js';
 import type { CallHooks } from './llm/hooks.js';
 import { usePromptOverrides } from './llm/prompts.js';
 import { loadOverrides } from './prompts/overrides.js';
@@ -31,7 +30,8 @@ export async function createRunContext(flags: RawSettings & { cache?: boolean },
   // The user's prompt copies, checked before anything is sent (a bad placeholder is exit 2).
   usePromptOverrides(loadOverrides(home, warn));
   let handle: LlmHandle | undefined;
-  const withCache = flags.cache ? attachCache({ env, home, warn }) : (h: LlmHandle) => h;
+  // The response cache loads only when asked for: most runs never need its modules.
+  const withCache = flags.cache ? (await import('./cache/attach.js')).attachCache({ env, home, warn }) : (h: LlmHandle) => h;
   // The API key is read from the environment only: never a flag (shell history), never the config file.
   const llm = () => (handle ??= withCache(createLlm(settings, signal, env.CAREERFORGE_API_KEY?.trim() || undefined, hooks)));
   return { home, store, settings, signal, warn, llm, ollama: llm };

@@ -28,12 +28,12 @@ export async function cacheCommand(action: string, opts: { json?: boolean }, ses
   if (action === 'stats') {
     const stats = await cacheStats(session.env, home);
     if (opts.json) return writeJson(session.stdout, successEnvelope(stats, session.meta));
-    return void process.stdout.write(`${statsText(stats)}\n`);
+    return void session.stdout.write(`${statsText(stats)}\n`);
   }
   if (action === 'clear') {
     const cleared = await clearCache(session.env, home);
     if (opts.json) return writeJson(session.stdout, successEnvelope(cleared, session.meta));
-    return void process.stdout.write(`Removed ${cleared.removed} cached ${cleared.removed === 1 ? 'answer' : 'answers'} from ${cleared.location}\n`);
+    return void session.stdout.write(`Removed ${cleared.removed} cached ${cleared.removed === 1 ? 'answer' : 'answers'} from ${cleared.location}\n`);
   }
   throw new UsageError(`cache: unknown action "${action}": use stats or clear`);
 }

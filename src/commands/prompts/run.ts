@@ -1,6 +1,7 @@
 // `careerforge prompts list | show NAME | edit NAME | path [NAME] | reset NAME`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { resolveHome } from '../../core/config/settings.js';
 import { CareerForgeError, UsageError } from '../../core/errors.js';
 import {
@@ -75,7 +76,7 @@ async function edit(home: string, name: string, session: Session): Promise<void>
     fs.copyFileSync(shippedPromptPath(name), file);
   }
   // As git does: the editor setting is a shell command line ("code --wait"), the file its argument.
-  const result = process.platform === 'win32'
+  const result = os.platform() === 'win32'
     ? spawnSync(`${editor} "${file}"`, { shell: true, stdio: 'inherit' })
     : spawnSync('sh', ['-c', `${editor} "$@"`, editor, file], { stdio: 'inherit' });
   if (result.error) throw new CareerForgeError('INTERNAL', `cannot run the editor "${editor}": ${result.error.message}`);

@@ -20,11 +20,11 @@ export async function rmCommand(ref: string, flags: RmFlags, session: Session): 
   const found = resolveRecord(await store.read(), ref, kind);
   const label = `${kindName(found.kind)} ${found.id} "${titleOf(found.kind, found.record)}"`;
   if (!flags.yes) {
-    if (session.json || !process.stdin.isTTY || !process.stderr.isTTY) {
+    if (session.json || !session.stdin.isTTY || !session.stderr.isTTY) {
       throw new UsageError(`rm ${found.id}: pass --yes to delete without a terminal to confirm on`);
     }
-    if (!(await confirm(`Delete ${label}? [y/N] `, session.signal))) {
-      process.stderr.write('Nothing deleted.\n');
+    if (!(await confirm(`Delete ${label}? [y/N] `, session))) {
+      session.stderr.write('Nothing deleted.\n');
       return;
     }
   }
@@ -33,10 +33,10 @@ export async function rmCommand(ref: string, flags: RmFlags, session: Session): 
   emitPlain(session, { kind: found.kind, id: found.id, removed }, () => `Deleted ${label}${removed.length > 1 ? ` and ${removed.length - 1} quiz attempt${removed.length === 2 ? '' : 's'}` : ''}.\n`);
 }
 
-async function confirm(question: string, signal: AbortSignal): Promise<boolean> {
-  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+async function confirm(question: string, session: Session): Promise<boolean> {
+  const rl = readline.createInterface({ input: session.stdin, output: session.stderr as NodeJS.WritableStream });
   try {
-    const answer = await rl.question(question, { signal });
+    const answer = await rl.question(question, { signal: session.signal });
     return /^y(es)?$/i.test(answer.trim());
   } catch {
     throw new InterruptedError();

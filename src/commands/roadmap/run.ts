@@ -66,8 +66,8 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
   if (live?.started()) return emit(session, roadmap, tailView);
   if (!flags.videos) return emit(session, roadmap, roadmapView);
   // YouTube results per month: an extra that never fails the command (see core/videos).
-  const { collectVideos } = await import('../../core/videos/videos.js');
-  const found = await collectVideos(roadmap.roadmap.map((m) => `${m.title} ${roadmap.career_role} tutorial`), { home: ctx.home, env: session.env, warn: session.warn });
+  const { videosFor } = await import('../videos-source.js');
+  const found = await videosFor(roadmap.roadmap.map((m) => `${m.title} ${roadmap.career_role} tutorial`), session, ctx.home);
   session.meta.videos = found.meta;
   await emit(session, { ...roadmap, videos: roadmap.roadmap.map((m, i) => ({ month: m.month, ...found.groups[i]! })) }, roadmapView);
 }

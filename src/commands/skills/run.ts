@@ -96,9 +96,9 @@ export async function skillsCommand(flags: SkillsFlags, session: Session): Promi
 
   let videos: SkillsData['videos'];
   if (flags.videos) {
-    const { collectVideos } = await import('../../core/videos/videos.js');
+    const { videosFor } = await import('../videos-source.js');
     const gaps = orderedGaps(report).slice(0, 8);
-    const found = await collectVideos(gaps.map((g) => `${g.skill} tutorial for ${input.role}`), { home: ctx.home, env: session.env, warn: session.warn });
+    const found = await videosFor(gaps.map((g) => `${g.skill} tutorial for ${input.role}`), session, ctx.home);
     videos = gaps.map((g, i) => ({ skill: g.skill, ...found.groups[i]! }));
     session.meta.videos = found.meta;
   }

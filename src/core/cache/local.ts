@@ -3,6 +3,7 @@
 // written to a unique temp file and renamed into place, so a reader sees a whole entry or none,
 // and two writers of one key both write the same answer. Bounded: past max_bytes the least
 // recently used entries go (a hit touches its file's mtime).
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CacheBackend, CacheRecord, CacheStats } from './backend.js';
@@ -57,7 +58,8 @@ export class LocalCache implements CacheBackend {
     const file = this.fileOf(key);
     const body = JSON.stringify({ v: 1, key, ...record } satisfies StoredEntry);
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    // A random name, so concurrent writers (other processes, or this one) never share a temp file.
+    const temp = `${file}.${randomUUID()}.tmp`;
     await fs.promises.writeFile(temp, body);
     await fs.promises.rename(temp, file);
     if (this.approxBytes === undefined) this.approxBytes = (await this.scan()).bytes;

@@ -7,6 +7,7 @@ import { savedSkillsSchema } from '../skills/schema.js';
 import { quizAttemptSchema, savedQuizSchema } from '../quiz/schema.js';
 import { savedInterviewSchema } from '../interview/schema.js';
 import { savedBenchSchema } from '../bench/schema.js';
+import { savedEvalSchema } from '../eval/history.js';
 
 export const STORE_VERSION = '1.0.0';
 
@@ -47,6 +48,7 @@ export const storeDataSchema = z.looseObject({
   quiz_attempts: z._default(z.record(z.string(), quizAttemptSchema), {}),
   interviews: z._default(z.record(z.string(), savedInterviewSchema), {}),
   bench: z._default(z.record(z.string(), savedBenchSchema), {}),
+  evals: z._default(z.record(z.string(), savedEvalSchema), {}),
 });
 
 export type SavedRoadmap = z.infer<typeof savedRoadmapSchema>;

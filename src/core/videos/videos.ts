@@ -9,18 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sanitizeDeep } from '../sanitize.js';
 
-export interface VideoResult {
-  title: string;
-  channel: string;
-  url: string;
-  duration: string;
-}
+import type { SearchFn, VideoResult } from './types.js';
 
-/** One search: resolves with at most `limit` videos; should stop when `signal` aborts. */
-export type SearchFn = (query: string, limit: number, signal: AbortSignal) => Promise<VideoResult[]>;
+export type { SearchFn, VideoResult };
 
 export interface VideoOptions {
-  search?: SearchFn;
+  /** The searcher; the command chooses it (commands/videos-source.ts). */
+  search: SearchFn;
   /** Per-search bound (default 8 s). */
   timeoutMs?: number;
   /** Bound on the whole step (default 3 per-search timeouts). */
@@ -48,8 +43,8 @@ interface CacheFile {
   entries: Record<string, { at: number; results: VideoResult[] }>;
 }
 
-export async function findVideos(queries: string[], opts: VideoOptions = {}): Promise<VideoOutcome> {
-  const search = opts.search ?? youtubeSearch;
+export async function findVideos(queries: string[], opts: VideoOptions): Promise<VideoOutcome> {
+  const search = opts.search;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = opts.now ?? Date.now;
   const ttl = opts.ttlMs ?? DAY_MS;
@@ -121,26 +116,6 @@ function isVideo(v: unknown): v is VideoResult {
     && typeof r.channel === 'string' && typeof r.duration === 'string';
 }
 
-/** The real search, loaded on first use (youtube-sr is not needed on any other path). */
-const youtubeSearch: SearchFn = async (query, limit, signal) => (await import('./youtube-search.js')).youtubeSearch(query, limit, signal);
-
-/**
- * Test seam: CAREERFORGE_VIDEO_FIXTURE names a JSON file read instead of calling YouTube, since
- * tests of the built CLI cannot inject a function into the spawned process. It holds
- * {"results": [...videos]} (returned for every query), {"hang": true} (never answers) or
- * {"fail": "message"} (every search rejects with that message).
- */
-export function searchFromEnv(env: NodeJS.ProcessEnv): SearchFn {
-  const file = env.CAREERFORGE_VIDEO_FIXTURE;
-  if (!file) return youtubeSearch;
-  return (_query, limit, signal) => {
-    const fixture = JSON.parse(fs.readFileSync(file, 'utf8')) as { results?: VideoResult[]; hang?: boolean; fail?: string };
-    if (fixture.fail !== undefined) return Promise.reject(new Error(fixture.fail));
-    if (fixture.hang) return new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
-    return Promise.resolve((fixture.results ?? []).slice(0, limit));
-  };
-}
-
 export function videoCacheFile(home: string): string {
   return path.join(home, 'videos-cache.json');
 }
@@ -170,17 +145,17 @@ function writeCache(file: string | undefined, cache: CacheFile, now: number, ttl
   }
 }
 
+export type VideosCollected = VideoOutcome & { meta: { status: VideoOutcome['status']; reason?: string } };
+
 /**
- * The step as commands run it: the search from the environment, the cache in the home, the
- * per-search timeout from CAREERFORGE_VIDEO_TIMEOUT (seconds), and one warning line on failure.
+ * The step as commands run it, with the searcher and per-search timeout they chose: the cache in
+ * the home, and one warning line on failure.
  */
 export async function collectVideos(
   queries: string[],
-  ctx: { home: string; env: NodeJS.ProcessEnv; warn: (message: string) => void },
-): Promise<VideoOutcome & { meta: { status: VideoOutcome['status']; reason?: string } }> {
-  const seconds = Number(ctx.env.CAREERFORGE_VIDEO_TIMEOUT);
-  const timeoutMs = seconds > 0 && seconds <= 120 ? seconds * 1000 : DEFAULT_TIMEOUT_MS;
-  const outcome = await findVideos(queries, { search: searchFromEnv(ctx.env), timeoutMs, cacheFile: videoCacheFile(ctx.home) });
+  ctx: { home: string; search: SearchFn; timeoutMs: number; warn: (message: string) => void },
+): Promise<VideosCollected> {
+  const outcome = await findVideos(queries, { search: ctx.search, timeoutMs: ctx.timeoutMs, cacheFile: videoCacheFile(ctx.home) });
   if (outcome.reason) ctx.warn(`videos ${outcome.status === 'missing' ? 'unavailable' : 'incomplete'}: ${outcome.reason}`);
   return { ...outcome, meta: { status: outcome.status, ...(outcome.reason ? { reason: outcome.reason } : {}) } };
 }

@@ -2,7 +2,7 @@
 // A static named import on purpose: esbuild bundles youtube-sr's CommonJS build, and only a
 // static import gets the interop that exposes `YouTube` (a dynamic import() sees just `default`).
 import { YouTube } from 'youtube-sr';
-import type { SearchFn } from './videos.js';
+import type { SearchFn } from './types.js';
 
 /** safeSearch is on, which is also what makes youtube-sr pass our abort signal to its request. */
 export const youtubeSearch: SearchFn = async (query, limit, signal) => {
