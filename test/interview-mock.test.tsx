@@ -61,8 +61,9 @@ describe('MockInterview view', () => {
         submissions.push([step.kind, answer]);
         const weak = step.kind === 'main' && step.question.id === 'q1';
         turns = [...turns, turn(step.question.id, step.kind, saved(points(step.index + 1), weak ? 3 : 8, !weak))];
-        return { grade: turns.at(-1)!.grade!, next: nextStep(interview, turns) };
+        return { grade: turns.at(-1)!.grade!, answer, cut: false, next: nextStep(interview, turns) };
       },
+      skip: async () => undefined,
       finish: async () => summarize(interview, turns),
     };
     const app = render(<MockInterview controller={controller} />);
@@ -93,16 +94,131 @@ describe('MockInterview view', () => {
   });
 });
 
+describe('mock interview polish', () => {
+  const CTRL_S = '\u0013';
+
+  it('announces an answer cut at the limit, in the box and on the graded screen', async () => {
+    const submitted: Array<[string, boolean]> = [];
+    const app = render(<AnswerInput maxChars={6000} onSubmit={(a, cut) => submitted.push([a, cut])} />);
+    await press(app, 'x'.repeat(5990), 'y'.repeat(20));
+    await shows(app, /\(6000\/6000\)\n.*your answer was cut to 6,000 characters/);
+    await press(app, CTRL_D);
+    await vi.waitFor(() => expect(submitted).toEqual([[`${'x'.repeat(5990)}${'y'.repeat(10)}`, true]]));
+  });
+
+  it('turns tabs into spaces, so the box keeps its border', async () => {
+    const app = render(<AnswerInput maxChars={100} initial={'saved\tanswer'} onSubmit={() => undefined} />);
+    await press(app, '\t', 'x', 'a\tb');
+    const frame = await shows(app, 'saved   answer');
+    expect(frame).not.toContain('\t');
+    const box = frame.split('\n').filter((l) => /^[╭│╰]/.test(l));
+    expect(new Set(box.map((l) => l.length)).size).toBe(1);
+  });
+
+  it('skips with Ctrl-S: at once over an empty box, after a second press over typed text', async () => {
+    let skips = 0;
+    const empty = render(<AnswerInput maxChars={100} onSubmit={() => undefined} onSkip={() => skips++} />);
+    await shows(empty, 'Ctrl-S: skip');
+    await press(empty, CTRL_S);
+    await vi.waitFor(() => expect(skips).toBe(1));
+    cleanup();
+    const typed = render(<AnswerInput maxChars={100} onSubmit={() => undefined} onSkip={() => skips++} />);
+    await press(typed, 'half an answer', CTRL_S);
+    await shows(typed, 'Ctrl-S again to skip (this text is dropped)');
+    expect(skips).toBe(1);
+    await press(typed, CTRL_S);
+    await vi.waitFor(() => expect(skips).toBe(2));
+  });
+
+  function controllerWith(over: Partial<MockController>): MockController {
+    return { first: nextStep(interview, []), maxChars: 6000, submit: async () => ({ answer: '', cut: false, next: undefined }), skip: async () => undefined, finish: async () => summarize(interview, []), ...over };
+  }
+
+  it('shows grading warnings inside the frame, the header once, and the answer on the graded screen', async () => {
+    let release!: () => void;
+    const controller = controllerWith({
+      async submit(step, answer, on) {
+        on.warning('grading: attempt 1 failed (invalid JSON); retrying');
+        await new Promise<void>((resolve) => (release = resolve));
+        return { grade: saved(points(1), 8, true), answer, cut: false, next: nextStep(interview, [turn('q1', 'main', saved(points(1), 8, true))]) };
+      },
+    });
+    const app = render(<MockInterview controller={controller} />);
+    await ready(app);
+    await press(app, 'My\tanswer about pods', CTRL_D);
+    let frame = await shows(app, 'warning: grading: attempt 1 failed (invalid JSON); retrying');
+    expect(frame).toContain('Grading your answer');
+    expect(frame.match(/Question 1 of 2/g)).toHaveLength(1);
+    release();
+    frame = await shows(app, 'Score: 8/10');
+    expect(frame).toContain('Your answer:');
+    expect(frame).toContain('My  answer about pods');
+    expect(frame.match(/Question 1 of 2/g)).toHaveLength(1);
+    expect(frame.match(/warning: grading/g)).toHaveLength(1);
+  });
+
+  it('a grading failure shows the answer as saved and goes on; a skip moves to the next question', async () => {
+    const skipped: string[] = [];
+    const controller = controllerWith({
+      submit: async (_step, answer) => ({ error: 'The model did not answer.', answer, cut: true, next: { ...nextStep(interview, [])!, question: interview.questions[1]!, index: 1, prompt: 'Interview question 2 (technical)?' } }),
+      async skip(step) {
+        skipped.push(`${step.question.id}:${step.kind}`);
+        return undefined;
+      },
+    });
+    const app = render(<MockInterview controller={controller} />);
+    await ready(app);
+    await press(app, 'An answer', CTRL_D);
+    const frame = await shows(app, 'Not graded: The model did not answer. Your answer is saved; going on.');
+    expect(frame).toContain('Your answer (your answer was cut to 6,000 characters):');
+    expect(frame).toContain('Enter: next question');
+    await press(app, '\r');
+    await shows(app, 'Question 2 of 2');
+    await press(app, '\u0013');
+    await shows(app, 'Mock interview done');
+    expect(skipped).toEqual(['q2:main']);
+  });
+
+  it('offers an answer saved but not graded in the box, to grade as is or edit', async () => {
+    const submitted: string[] = [];
+    const controller = controllerWith({
+      first: nextStep(interview, [turn('q1', 'main')]),
+      submit: async (_step, answer) => {
+        submitted.push(answer);
+        return { grade: saved(points(1), 8, true), answer, cut: false, next: undefined };
+      },
+    });
+    const app = render(<MockInterview controller={controller} />);
+    await ready(app);
+    const frame = await shows(app, 'Your answer below was saved but not graded: Ctrl-D grades it, or edit it first.');
+    expect(frame).toMatch(/│ a▌/);
+    await press(app, ' more', CTRL_D);
+    await shows(app, 'Score: 8/10');
+    expect(submitted).toEqual(['a more']);
+  });
+});
+
 describe('mock transcript logic', () => {
   it('resumes at the right step', () => {
     expect(nextStep(interview, [])).toMatchObject({ index: 0, kind: 'main' });
-    // An answer saved without its grade (left while grading) is asked again.
-    expect(nextStep(interview, [turn('q1', 'main')])).toMatchObject({ index: 0, kind: 'main' });
+    // An answer saved without its grade (left while grading) is offered again, with the answer.
+    expect(nextStep(interview, [turn('q1', 'main')])).toMatchObject({ index: 0, kind: 'main', saved: 'a' });
+    // ...also when its grading failed, unless that was in this sitting (then the interview goes on).
+    const failed = { ...turn('q1', 'main'), grade_error: 'no reply' };
+    expect(nextStep(interview, [failed])).toMatchObject({ index: 0, kind: 'main', saved: 'a' });
+    expect(nextStep(interview, [failed], new Set(['q1:main']))).toMatchObject({ index: 1, kind: 'main' });
+    expect(nextStep(interview, [failed], new Set(['q1:main']))?.saved).toBeUndefined();
+    // A skipped question is done, and gets no follow-up.
+    expect(nextStep(interview, [{ ...turn('q1', 'main'), answer: '', skipped: true }])).toMatchObject({ index: 1, kind: 'main' });
+    const weakThenSkipped = [turn('q1', 'main', saved(points(1), 3, false)), { ...turn('q1', 'follow-up'), answer: '', skipped: true as const }];
+    expect(nextStep(interview, weakThenSkipped)).toMatchObject({ index: 1, kind: 'main' });
     expect(nextStep(interview, [turn('q1', 'main', saved(points(1), 4, false))])).toMatchObject({ index: 0, kind: 'follow-up', prompt: 'Can you give a concrete example?' });
     expect(nextStep(interview, [turn('q1', 'main', saved(points(1), 9, true))])).toMatchObject({ index: 1, kind: 'main' });
     const all = [turn('q1', 'main', saved(points(1), 4, false)), turn('q1', 'follow-up', saved(points(1), 6, true)), turn('q2', 'main', saved(points(2), 7, true))];
     expect(nextStep(interview, all)).toBeUndefined();
-    expect(summarize(interview, all)).toEqual({ average_score: 5.5, answered: 2, scores: [{ question_id: 'q1', score: 4 }, { question_id: 'q2', score: 7 }], top_missing: points(1) });
+    expect(summarize(interview, all)).toEqual({ average_score: 5.5, answered: 2, skipped: 0, ungraded: 0, scores: [{ question_id: 'q1', score: 4 }, { question_id: 'q2', score: 7 }], top_missing: points(1) });
+    const partial = [{ ...turn('q1', 'main'), answer: '', skipped: true as const }, { ...turn('q2', 'main'), grade_error: 'no reply' }];
+    expect(summarize(interview, partial)).toMatchObject({ answered: 0, skipped: 1, ungraded: 1, scores: [] });
   });
 
   it('checks a grade against what interviewers look for', () => {

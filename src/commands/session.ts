@@ -70,7 +70,7 @@ export function createSession(io: SessionIO & { json: boolean; signal: AbortSign
     spinner: () => !json && stderr.isTTY === true && !env.CI,
     spinnerIO: () => ({ stderr: stderr as RawTerminal, stdin: stdin as unknown as GuardedStdin, env, raise: io.raise }),
     screen() {
-      return { stdout, stderr, stdin, env, color: this.colorEnabled('stdout') };
+      return { stdout, stderr, stdin, env, color: this.colorEnabled('stdout'), raise: io.raise };
     },
   };
 }

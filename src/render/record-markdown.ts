@@ -32,8 +32,10 @@ export function interviewMarkdown(saved: SavedInterview): string {
   if (mock) {
     out.push(`## Mock interview (${mock.status.replace('_', ' ')})`, '');
     for (const turn of mock.turns) {
-      out.push(`**${turn.kind === 'main' ? 'Q' : 'Follow-up'}:** ${turn.prompt}`, '', ...turn.answer.split('\n').map((l) => `> ${l}`), '');
+      const answer = turn.skipped ? ['*(skipped)*'] : turn.answer.split('\n').map((l) => `> ${l}`);
+      out.push(`**${turn.kind === 'main' ? 'Q' : 'Follow-up'}:** ${turn.prompt}`, '', ...answer, '');
       if (turn.grade) out.push(`Score: ${turn.grade.score}/10`, '');
+      else if (turn.grade_error) out.push('Not graded (grading failed).', '');
     }
   }
   return out.join('\n');

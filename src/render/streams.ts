@@ -18,6 +18,8 @@ export interface Screen {
   stdin: InStream;
   env: NodeJS.ProcessEnv;
   color: boolean;
+  /** Deliver a signal to this process: Ctrl-\ and Ctrl-Z typed in an Ink screen (src/ui/job-control.tsx). */
+  raise?(signal: 'SIGQUIT' | 'SIGTSTP'): void;
 }
 
 /** One JSON document on one line: the --json contract. */

@@ -5,11 +5,11 @@
 // --review) a right answer is rated Hard/Good/Easy on the feedback screen, and each answer is
 // handed over when its feedback closes, with the rating.
 import React, { useEffect, useReducer, useRef } from 'react';
-import { Box, Text, render, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput } from 'ink';
 import type { QuizQuestion } from '../core/quiz/schema.js';
 import type { GivenAnswer } from '../core/quiz/attempts.js';
 import type { Screen } from '../render/streams.js';
-import { inkOptions } from './screen.js';
+import { renderScreen, useJobControlKeys } from './job-control.js';
 import { LETTERS } from '../render/quiz-text.js';
 import { RATING_KEYS, RatingHint } from './review-grade.js';
 
@@ -144,6 +144,7 @@ export function QuizTaker({ questions, title, onAnswer, grading = false, now = D
   }, [answers, stopped, done, onAnswer, exit]);
 
   useInput((input, key) => dispatch({ input, key }), { isActive: !done && !stopped });
+  useJobControlKeys();
 
   if (done || !question) return <Summary answers={answers} total={questions.length} />;
   return (
@@ -168,6 +169,5 @@ export function QuizTaker({ questions, title, onAnswer, grading = false, now = D
 }
 
 export async function runQuiz(screen: Screen, questions: QuizQuestion[], title: string, onAnswer: (answer: GivenAnswer) => void, opts: { grading?: boolean } = {}): Promise<QuizRunResult> {
-  const app = render(<QuizTaker questions={questions} title={title} onAnswer={onAnswer} grading={opts.grading} />, inkOptions(screen));
-  return (await app.waitUntilExit()) as QuizRunResult;
+  return (await renderScreen(<QuizTaker questions={questions} title={title} onAnswer={onAnswer} grading={opts.grading} />, screen)) as QuizRunResult;
 }

@@ -4,7 +4,8 @@
 import type { RunContext } from '../../core/context.js';
 import { CareerForgeError, ExitCode, NotFoundError } from '../../core/errors.js';
 import { addStats, drive, emptyStats } from '../../core/events.js';
-import { gradeAnswer, MAX_ANSWER_CHARS, nextStep, summarize, type MockStep } from '../../core/interview/mock.js';
+import { gradeAnswer, MAX_ANSWER_CHARS, nextStep, stepKey, summarize, type MockStep } from '../../core/interview/mock.js';
+import type { GradingEvents } from '../../ui/interview-mock.js';
 import { stripControl } from '../../core/sanitize.js';
 import type { MockTurn, SavedInterview } from '../../core/interview/schema.js';
 import { statsMeta } from '../../core/meta.js';
@@ -41,7 +42,7 @@ async function conduct(ctx: RunContext, id: string, session: Session): Promise<v
   const { interview } = record;
   let stats = emptyStats();
 
-  /** Saves the turn, replacing an ungraded one for the same step (an answer left before its grade). */
+  /** Saves the turn, replacing an ungraded one for the same step (an answer left before its grade, or whose grading failed). */
   const saveTurn = (turn: MockTurn) =>
     ctx.store.update((data) => {
       const mock = data.interviews[id]!.mock!;
@@ -52,21 +53,43 @@ async function conduct(ctx: RunContext, id: string, session: Session): Promise<v
       return [...mock.turns];
     });
 
+  // Steps whose grading failed in this sitting: their answers are kept and the interview goes on
+  // (a later --resume offers them for grading again).
+  const passed = new Set<string>();
   const { runMockInterview } = await import('../../ui/interview-mock.js');
   const result = await runMockInterview(session.screen(), {
     first: nextStep(interview, record.mock!.turns),
     maxChars: MAX_ANSWER_CHARS,
-    async submit(step: MockStep, raw: string, onTokens: (tokens: number) => void) {
-      const answer = stripControl(raw).slice(0, MAX_ANSWER_CHARS);
+    async submit(step: MockStep, raw: string, on: GradingEvents) {
+      const clean = stripControl(raw);
+      const answer = clean.slice(0, MAX_ANSWER_CHARS);
       const turn: MockTurn = { question_id: step.question.id, kind: step.kind, prompt: step.prompt, answer, answered_at: new Date().toISOString() };
       await saveTurn(turn);
-      const graded = await drive(gradeAnswer(ctx.ollama(), step, answer), (event) => {
-        if (event.type === 'tokens') onTokens(event.tokens);
-        if (event.type === 'attempt-failed' || event.type === 'warning') ctx.warn(event.type === 'warning' ? event.message : `grading: attempt ${event.attempt} failed (${event.reason}); retrying`);
-      });
-      stats = addStats(stats, graded.stats);
-      const turns = await saveTurn({ ...turn, grade: graded.grade });
-      return { grade: graded.grade, next: nextStep(interview, turns) };
+      try {
+        let attempts = 1;
+        const graded = await drive(gradeAnswer(ctx.ollama(), step, answer), (event) => {
+          if (event.type === 'started') attempts = event.maxAttempts;
+          if (event.type === 'tokens') on.tokens(event.tokens);
+          // On the screen, not on stderr: a line written under Ink makes it draw the frame again.
+          // The last failed attempt is not announced: the failure itself says it next.
+          if (event.type === 'warning') on.warning(event.message);
+          if (event.type === 'attempt-failed' && event.attempt < attempts) on.warning(`grading: attempt ${event.attempt} of ${attempts} failed (${event.reason}); retrying`);
+        });
+        stats = addStats(stats, graded.stats);
+        const turns = await saveTurn({ ...turn, grade: graded.grade });
+        return { grade: graded.grade, answer, cut: clean.length > answer.length, next: nextStep(interview, turns, passed) };
+      } catch (error) {
+        // An interrupt, or a store that cannot be written, ends the interview; a model that fails
+        // to grade (unreachable, invalid output, timeout) costs this grade only.
+        if (!(error instanceof CareerForgeError) || error.code === 'INTERRUPTED' || error.code === 'STORE_ERROR' || session.signal.aborted) throw error;
+        passed.add(stepKey(step));
+        const turns = await saveTurn({ ...turn, grade_error: error.message });
+        return { error: error.message, answer, cut: clean.length > answer.length, next: nextStep(interview, turns, passed) };
+      }
+    },
+    async skip(step: MockStep) {
+      const turns = await saveTurn({ question_id: step.question.id, kind: step.kind, prompt: step.prompt, answer: '', answered_at: new Date().toISOString(), skipped: true });
+      return nextStep(interview, turns, passed);
     },
     async finish() {
       return ctx.store.update((data) => {

@@ -23,18 +23,36 @@ export interface MockStep {
   kind: 'main' | 'follow-up';
   /** The text to answer: the question itself, or the follow-up. */
   prompt: string;
+  /** An answer saved for this step but not graded (left while grading, or grading failed). */
+  saved?: string;
 }
 
 const graded = (turns: MockTurn[], id: string, kind: MockTurn['kind']) => turns.find((t) => t.question_id === id && t.kind === kind && t.grade);
+const latest = (turns: MockTurn[], id: string, kind: MockTurn['kind']) => turns.findLast((t) => t.question_id === id && t.kind === kind);
 
-/** The next thing to ask, from the transcript; undefined when the interview is over. */
-export function nextStep(interview: Interview, turns: MockTurn[]): MockStep | undefined {
+/** The key of a step in `passed` (see nextStep). */
+export const stepKey = (step: Pick<MockStep, 'kind'> & { question: { id: string } }) => `${step.question.id}:${step.kind}`;
+
+/**
+ * The next thing to ask, from the transcript; undefined when the interview is over. A step is done
+ * when graded or skipped, or when it is in `passed` (its grading failed in this sitting: the
+ * answer is kept and the interview goes on). An answer saved without a grade is offered again
+ * with `saved` set, so --resume grades it instead of asking the question afresh.
+ */
+export function nextStep(interview: Interview, turns: MockTurn[], passed: ReadonlySet<string> = new Set()): MockStep | undefined {
   const total = interview.questions.length;
+  const pending = (question: InterviewQuestion, kind: MockTurn['kind']): { saved?: string } | undefined => {
+    const turn = latest(turns, question.id, kind);
+    if (graded(turns, question.id, kind) || turn?.skipped || passed.has(`${question.id}:${kind}`)) return undefined;
+    return turn && turn.answer !== '' ? { saved: turn.answer } : {};
+  };
   for (const [index, question] of interview.questions.entries()) {
-    const main = graded(turns, question.id, 'main');
-    if (!main) return { question, index, total, kind: 'main', prompt: question.question };
-    if (main.grade!.score < WEAK_SCORE && !graded(turns, question.id, 'follow-up')) {
-      return { question, index, total, kind: 'follow-up', prompt: main.grade!.follow_up_question };
+    const main = pending(question, 'main');
+    if (main) return { question, index, total, kind: 'main', prompt: question.question, ...main };
+    const grade = graded(turns, question.id, 'main')?.grade;
+    if (grade && grade.score < WEAK_SCORE) {
+      const followUp = pending(question, 'follow-up');
+      if (followUp) return { question, index, total, kind: 'follow-up', prompt: latest(turns, question.id, 'follow-up')?.prompt ?? grade.follow_up_question, ...followUp };
     }
   }
   return undefined;
@@ -104,5 +122,7 @@ export function summarize(interview: Interview, turns: MockTurn[]): MockSummary 
   for (const turn of turns) for (const point of turn.kind === 'main' ? (turn.grade?.missing ?? []) : []) counts.set(point, (counts.get(point) ?? 0) + 1);
   const top_missing = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([point]) => point);
   const average = scores.length ? scores.reduce((n, s) => n + s.score, 0) / scores.length : 0;
-  return { average_score: Math.round(average * 10) / 10, answered: scores.length, scores, top_missing };
+  const skipped = interview.questions.filter((q) => latest(turns, q.id, 'main')?.skipped).length;
+  const ungraded = interview.questions.filter((q) => { const t = latest(turns, q.id, 'main'); return t && !t.skipped && !graded(turns, q.id, 'main'); }).length;
+  return { average_score: Math.round(average * 10) / 10, answered: scores.length, skipped, ungraded, scores, top_missing };
 }

@@ -69,11 +69,18 @@ export const mockTurnSchema = z.object({
   answer: z.string(),
   answered_at: z.string(),
   grade: z.optional(savedGradeSchema),
+  /** The user skipped this question or follow-up: saved, never graded (answer ""). */
+  skipped: z.optional(z.literal(true)),
+  /** Why grading failed; the answer is kept and --resume offers it for grading again. */
+  grade_error: z.optional(z.string()),
 });
 
 export const mockSummarySchema = z.object({
   average_score: z.number(),
   answered: z.int(),
+  /** Questions skipped, and answers whose grading failed (not in the average). */
+  skipped: z.optional(z.int()),
+  ungraded: z.optional(z.int()),
   scores: z.array(z.object({ question_id: z.string(), score: z.int() })),
   top_missing: z.array(z.string()),
 });
