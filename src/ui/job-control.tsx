@@ -1,17 +1,19 @@
 // Job control inside the Ink screens. Ink keeps stdin in raw mode, so the terminal no longer
 // turns Ctrl-\ and Ctrl-Z into signals; the spinner's key guard does it for model calls, and this
 // does it for the interactive screens (quiz taking, the mock interview): Ctrl-\ restores the
-// terminal and quits (SIGQUIT, status 131); Ctrl-Z takes the frame off the screen, gives the
+// terminal and quits (SIGQUIT, status 131); Ctrl-Z gives the
 // terminal back to the shell and stops (SIGTSTP); after `fg` raw mode comes back and the frame is
-// drawn again, with input working. Ctrl-C stays each screen's own key (it saves what was given).
-import React, { createContext, useContext } from 'react';
-import { render, useInput, type Instance } from 'ink';
+// drawn again below the shell's lines, with input working. Ctrl-C stays each screen's own key (it saves what was given).
+import React, { createContext, useContext, useEffect } from 'react';
+import { render, useInput, useStdout } from 'ink';
 import type { Screen } from '../render/streams.js';
 import { inkOptions } from './screen.js';
 
 interface JobControl {
   quit(): void;
   suspend(): void;
+  /** Draws the frame again in full (set by the screen: it needs Ink's stdout context). */
+  redraw?: () => void;
 }
 
 const JobControlContext = createContext<JobControl | undefined>(undefined);
@@ -19,6 +21,11 @@ const JobControlContext = createContext<JobControl | undefined>(undefined);
 /** Reads Ctrl-\ and Ctrl-Z in a screen rendered by renderScreen (inactive anywhere else). */
 export function useJobControlKeys(): void {
   const control = useContext(JobControlContext);
+  const { write } = useStdout();
+  useEffect(() => {
+    // Ink's write clears its frame, writes, and draws the whole frame again below.
+    if (control) control.redraw = () => write('');
+  }, [control, write]);
   useInput(
     (input, key) => {
       if (input.includes('\x1c')) control?.quit();
@@ -30,6 +37,9 @@ export function useJobControlKeys(): void {
 
 const SHOW_CURSOR = '\x1b[?25h';
 const HIDE_CURSOR = '\x1b[?25l';
+// What Ink writes to take its last frame off the screen: erase-line and cursor-up codes only.
+// eslint-disable-next-line no-control-regex
+const ERASE_ONLY = /^(?:\x1b\[(?:\d*[ABGK]|\?25[hl]))+$/;
 
 /** Renders an interactive screen with job control; resolves to what it exits with. */
 export async function renderScreen(node: React.ReactElement, screen: Screen): Promise<unknown> {
@@ -37,27 +47,36 @@ export async function renderScreen(node: React.ReactElement, screen: Screen): Pr
   const options = inkOptions(screen);
   const out = options.stdout!;
   const setRaw = (mode: boolean) => (stdin.isTTY ? stdin.setRawMode?.(mode) : undefined);
-  // The instance exists only once rendered; the controls run later, on a key.
-  const mounted: { app?: Instance } = {};
+  // After `fg` the frame left before the stop is above the shell's lines: Ink's erase of it would
+  // wipe those lines (and more) instead, so that one erase is dropped and the frame drawn anew.
+  let dropErase = false;
+  const write = out.write.bind(out) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+  out.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (dropErase && typeof chunk === 'string' && ERASE_ONLY.test(chunk)) {
+      dropErase = false;
+      return true;
+    }
+    return write(chunk, ...rest);
+  }) as typeof out.write;
   const control: JobControl = {
     quit() {
       setRaw(false);
-      out.write(`${SHOW_CURSOR}\n`);
+      write(`${SHOW_CURSOR}\n`);
       raise?.('SIGQUIT');
     },
     suspend() {
       if (!raise) return;
-      mounted.app?.clear();
       setRaw(false);
-      out.write(SHOW_CURSOR);
+      write(`${SHOW_CURSOR}\n`);
       // The default action stops the whole process here; execution goes on after `fg`.
       raise('SIGTSTP');
       setRaw(true);
-      out.write(HIDE_CURSOR);
-      mounted.app?.rerender(wrapped());
+      write(HIDE_CURSOR);
+      dropErase = true;
+      control.redraw?.();
+      dropErase = false;
     },
   };
-  const wrapped = () => <JobControlContext.Provider value={control}>{node}</JobControlContext.Provider>;
-  mounted.app = render(wrapped(), options);
-  return mounted.app.waitUntilExit();
+  const app = render(<JobControlContext.Provider value={control}>{node}</JobControlContext.Provider>, options);
+  return app.waitUntilExit();
 }
