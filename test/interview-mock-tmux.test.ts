@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readStore } from './support/cli.js';
 import { terminalTests } from './support/tmux.js';
 import { jsonReply } from './support/fixtures.js';
-import { makeInterviewBatch } from './quiz-interview-fixtures.js';
+import { makeGrade, makeInterviewBatch } from './quiz-interview-fixtures.js';
 
 const t = terminalTests('mock', 40);
 const { waitFor, keys } = t;
@@ -59,5 +59,33 @@ describe('mock interview in a terminal', () => {
     expect(mock.turns[0].grade_error).toMatch(/\S/);
     expect(mock.turns[1]).toMatchObject({ question_id: 'q2', kind: 'main', answer: '', skipped: true });
     expect(mock.summary).toMatchObject({ answered: 0, skipped: 1, ungraded: 1 });
+  }, 60_000);
+
+  it('a model error while grading (connection dropped) skips that grade with a warning; the next one is graded', async () => {
+    let gradings = 0;
+    t.fake.onChat((req) => {
+      if (!isGrading(req.body)) return jsonReply(makeInterviewBatch(2));
+      return ++gradings === 1 ? { fault: 'destroy' } : jsonReply(makeGrade(['Point 2.1', 'Point 2.2', 'Point 2.3'], 8));
+    });
+    t.start(['interview', '--mock', '--role', 'SRE', '--count', '2', '--retries', '0']);
+    await waitFor(/Question 1 of 2[\s\S]*Ctrl-S: skip/);
+    t.type('First answer');
+    keys('C-d');
+    const screen = await waitFor(/Not graded: [\s\S]*Your answer is saved; going on\.[\s\S]*Enter: next question/);
+    expect(screen).toContain('First answer');
+    keys('Enter');
+    await waitFor(/Question 2 of 2/);
+    t.type('Second answer');
+    keys('C-d');
+    await waitFor(/Score: 8\/10[\s\S]*Enter: summary/);
+    keys('Enter');
+    const done = await waitFor(/\[exit \d+\]/);
+    expect(done).toContain('[exit 0]');
+    expect(done).toContain('Mock interview done: average 8/10 over 1 question (1 not graded)');
+    const [record] = Object.values(readStore(t.home).interviews) as any[];
+    expect(record.mock.turns.map((turn: any) => [turn.question_id, turn.answer, turn.grade?.score ?? null, typeof turn.grade_error])).toEqual([
+      ['q1', 'First answer', null, 'string'],
+      ['q2', 'Second answer', 8, 'undefined'],
+    ]);
   }, 60_000);
 });
