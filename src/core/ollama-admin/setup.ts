@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireOllama, type LlmHandle, type OllamaClientHandle } from '../llm/client.js';
 import { CareerForgeError } from '../errors.js';
+import { probeVersion } from '../llm/ollama-errors.js';
 import { normalizeModel, runHealth, type HealthCheck, type HealthReport } from './health.js';
 import { createSpec, ModelfileError, type CreateSpec } from './modelfile.js';
 
@@ -49,7 +50,7 @@ export async function* runSetup(llm: LlmHandle, modelfilePath: string = findMode
     throw new CareerForgeError('INTERNAL', `${modelfilePath} is not a usable Modelfile: ${why}`);
   }
 
-  const { version } = await handle.ollama.version().catch((error: unknown) => Promise.reject(handle.classify(error)));
+  const version = await probeVersion(handle.ollama, handle.classify, handle.host);
   yield { type: 'step', step: 'server', detail: `Ollama ${version} at ${handle.host}` };
 
   const coach = normalizeModel(COACH_MODEL);
