@@ -15,6 +15,7 @@ import { emit, type View } from '../emit.js';
 import { openContext } from '../generation.js';
 import type { Session } from '../session.js';
 import { listFlag, type GlobalFlags } from '../shared.js';
+import { displayHost } from '../../core/llm/host.js';
 
 export interface EvalFlags extends GlobalFlags {
   generators?: string;
@@ -59,7 +60,7 @@ export async function evalCommand(flags: EvalFlags, session: Session): Promise<v
   if (typeof flags.compare === 'string' && !(flags.compare in (await first.store.read()).evals)) {
     throw new NotFoundError(`--compare: no saved eval run "${flags.compare}" (ids are printed after each run)`);
   }
-  const run = newEvalRun(plan, first.settings.host, profiles);
+  const run = newEvalRun(plan, displayHost(first.settings.host), profiles);
   const progress = await progressLine(session);
   try {
     await drive(runEval(plan, profiles, handleFor, run), (event) => progress.on(event));
