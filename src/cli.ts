@@ -8,6 +8,7 @@ import { CareerForgeError, ExitCode, InterruptedError, isCareerForgeError, Usage
 import { createSession, type Session, type SessionIO } from './commands/session.js';
 import type { CallRecorder } from './core/logs/recorder.js';
 import { refuseFlagValues } from './commands/option-values.js';
+import { ownOptionsFirst } from './commands/help-layout.js';
 
 export const VERSION = '0.1.0';
 
@@ -29,6 +30,7 @@ function build(session: Session, onRecorder: (recorder: CallRecorder | undefined
       outputError: () => undefined,
     });
   for (const register of commands) register(program, session);
+  for (const cmd of program.commands) ownOptionsFirst(cmd);
   // The call log and --dry-run, from the options of the command about to run (call-records.ts).
   program.hook('preAction', async (_program, action) => {
     refuseFlagValues(action);
