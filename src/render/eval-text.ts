@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { EvalChange } from '../core/eval/history.js';
 import type { EvalRun, EvalSummary } from '../core/eval/types.js';
+import { plural } from '../core/plural.js';
 
 export interface EvalResult {
   run: EvalRun;
@@ -35,7 +36,7 @@ function align(rows: string[][], markdown: boolean): string[] {
 
 function heading(run: EvalRun): string {
   const size = run.plan.quick ? ', quick sizes' : '';
-  return `Eval ${run.id || '(not saved)'} at ${run.host}: ${run.profiles.length} profiles${size} × ${run.plan.generators.join(', ')} on ${run.plan.models.join(', ')}`;
+  return `Eval ${run.id || '(not saved)'} at ${run.host}: ${plural(run.profiles.length, 'profile')}${size} × ${run.plan.generators.join(', ')} on ${run.plan.models.join(', ')}`;
 }
 
 function changeLines(changes: EvalChange[] | undefined): string[] {

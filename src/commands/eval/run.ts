@@ -16,6 +16,7 @@ import { openContext } from '../generation.js';
 import type { Session } from '../session.js';
 import { listFlag, type GlobalFlags } from '../shared.js';
 import { displayHost } from '../../core/llm/host.js';
+import { plural } from '../../core/plural.js';
 
 export interface EvalFlags extends GlobalFlags {
   generators?: string;
@@ -101,7 +102,7 @@ function evalView(flags: EvalFlags): View<EvalResult> {
 function caseLine(c: EvalCase, done: number, total: number): string {
   const what = c.result === 'failed' ? `failed ${c.code}` : c.result === 'first_try' ? 'valid first try' : 'valid after repair';
   const fixes = c.normalized > 0 ? `, ${c.normalized} normalized` : '';
-  return `eval [${done}/${total}] ${c.model} ${c.generator} ${c.profile}: ${what} (${c.attempts} requests${fixes}, ${(c.latency_ms / 1000).toFixed(1)} s)`;
+  return `eval [${done}/${total}] ${c.model} ${c.generator} ${c.profile}: ${what} (${plural(c.attempts, 'request')}${fixes}, ${(c.latency_ms / 1000).toFixed(1)} s)`;
 }
 
 /** On a terminal the spinner names the running case; otherwise one line per finished case on stderr. */
