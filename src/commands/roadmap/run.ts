@@ -65,7 +65,10 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
   const { roadmap } = await generate(session, ctx, label, (on) => drive(generateRoadmap(ctx.ollama(), input), on), live?.onPart);
   await live?.flushed();
   await saveRecord(session, ctx, 'roadmaps', input, { roadmap, progress: {} });
-  if (live?.started()) return emit(session, roadmap, tailView);
+  if (live?.started()) {
+    if (await live.shows(roadmap)) return emit(session, roadmap, tailView);
+    return emit(session, roadmap, roadmapView);
+  }
   if (!flags.videos) return emit(session, roadmap, roadmapView);
   // YouTube results per month: an extra that never fails the command (see core/videos).
   const { videosFor } = await import('../videos-source.js');
