@@ -20,6 +20,8 @@ export interface Screen {
   color: boolean;
   /** Deliver a signal to this process: Ctrl-\ and Ctrl-Z typed in an Ink screen (src/ui/job-control.tsx). */
   raise?(signal: 'SIGQUIT' | 'SIGTSTP'): void;
+  /** Time a person spent on this screen (a form), taken out of the run's meta.latency_ms. */
+  away?: (ms: number) => void;
 }
 
 /** One JSON document on one line: the --json contract. */
