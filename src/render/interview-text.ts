@@ -4,10 +4,11 @@ import type { ChalkInstance } from 'chalk';
 import type { Interview } from '../core/interview/schema.js';
 import type { Meta } from './json.js';
 import { metaLine } from './roadmap-text.js';
+import { plural } from '../core/plural.js';
 
 export function interviewTitle(interview: Pick<Interview, 'role' | 'level' | 'type' | 'company'> & { questions?: unknown[] }, count = interview.questions?.length ?? 0): string {
   const at = interview.company ? ` at ${interview.company}` : '';
-  return `${interview.role} (${interview.level})${at}: ${interview.type} interview, ${count} questions`;
+  return `${interview.role} (${interview.level})${at}: ${interview.type} interview, ${plural(count, 'question')}`;
 }
 
 export function interviewText(interview: Interview, meta: Meta, c: ChalkInstance): string {

@@ -5,6 +5,7 @@ import type { GenEvent } from '../core/events.js';
 import type { Part } from '../core/parts.js';
 import type { Warn } from '../core/store/store.js';
 import { startSpinner, type SpinnerIO } from './spinner.js';
+import { plural } from '../core/plural.js';
 
 export interface ProgressOptions {
   label: string;
@@ -35,7 +36,7 @@ export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
     const calls = [...running.values()];
     const tokens = calls.reduce((n, r) => n + r.tokens, 0);
     const rate = calls.reduce((n, r) => n + r.tokensPerSec, 0);
-    spinner.text = `${opts.label}${tasks.length ? `: ${tasks.join(', ')}` : ''}${ready}${tokens ? ` · ${tokens} tokens · ${rate.toFixed(1)} tok/s` : ''}`;
+    spinner.text = `${opts.label}${tasks.length ? `: ${tasks.join(', ')}` : ''}${ready}${tokens ? ` · ${plural(tokens, 'token')} · ${rate.toFixed(1)} tok/s` : ''}`;
   };
   let months = 0;
   return {
@@ -53,7 +54,7 @@ export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
         }
         case 'attempt-failed':
           spinner?.clear();
-          opts.warn(`${event.task}: attempt ${event.attempt} failed (${event.reason}); ${event.code === 'INVALID_OUTPUT' ? 'asking the model to repair it' : 'retrying'}`);
+          opts.warn(attemptFailedLine(event));
           break;
         case 'warning':
           spinner?.clear();
@@ -65,8 +66,8 @@ export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
           paint();
           break;
         case 'part':
-          if (event.part.kind === 'quiz-batch' || event.part.kind === 'interview-batch') ready = ` · ${event.part.first + event.part.questions.length} questions ready`;
-          else if (event.part.kind === 'month') ready = ` · ${++months} of ${event.part.total} months ready`;
+          if (event.part.kind === 'quiz-batch' || event.part.kind === 'interview-batch') ready = ` · ${plural(event.part.first + event.part.questions.length, 'question')} ready`;
+          else if (event.part.kind === 'month') ready = ` · ${++months} of ${plural(event.part.total, 'month')} ready`;
           paint();
           if (!opts.onPart) break;
           spinner?.clear();
@@ -78,6 +79,13 @@ export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
       spinner?.stop();
     },
   };
+}
+
+/** One warning per failed attempt; the last one says no more than what failed (the error follows). */
+export function attemptFailedLine(event: Extract<GenEvent, { type: 'attempt-failed' }>): string {
+  const line = `${event.task}: attempt ${event.attempt} failed (${event.reason})`;
+  if (event.attempt >= event.maxAttempts) return line;
+  return `${line}; ${event.code === 'INVALID_OUTPUT' ? 'asking the model to repair it' : 'retrying'}`;
 }
 
 /**

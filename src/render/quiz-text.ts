@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Quiz, QuizAttempt } from '../core/quiz/schema.js';
 import type { Meta } from './json.js';
 import { metaLine } from './roadmap-text.js';
+import { plural } from '../core/plural.js';
 
 export const LETTERS = ['A', 'B', 'C', 'D'];
 
@@ -15,7 +16,7 @@ export function quizText(quiz: Quiz, meta: Meta, c: ChalkInstance): string {
 // (progressive output): the title, the questions of each batch, then the answer key.
 
 export function quizHeadText(quiz: Pick<Quiz, 'topic' | 'difficulty'>, count: number, c: ChalkInstance): string {
-  return `${c.bold(`Quiz: ${quiz.topic} (${quiz.difficulty}, ${count} questions)`)}\n\n`;
+  return `${c.bold(`Quiz: ${quiz.topic} (${quiz.difficulty}, ${plural(count, 'question')})`)}\n\n`;
 }
 
 /** Questions numbered from `first` + 1, with their lettered options. */
