@@ -7,6 +7,7 @@ import { readStore, runCli } from './support/cli.js';
 import { jsonReply, makeMonth, makeOutline, makeRoadmap } from './support/fixtures.js';
 import { makeInterviewBatch } from './quiz-interview-fixtures.js';
 import { ptyTests } from './support/pty.js';
+import { answerFor, lastPrompt, requestKind } from './support/answer-by-request.js';
 
 const pty = ptyTests();
 
@@ -147,6 +148,32 @@ describe('progressive output on a real terminal', () => {
     expect(count(text2, 'Month 1: Month 1 topic')).toBe(1);
     expect(text2.indexOf('Month 1: Month 1 topic')).toBeLessThan(text2.indexOf('Month 3: Month 3 topic'));
     expect(text2).toMatch(/Outcome: Ready to apply[\s\S]*saved as r[0-9a-z]{6}/);
+    expect(run.bytes().toString('utf8')).not.toContain(CLEAR_SCROLLBACK);
+  }, 60_000);
+
+  it('interview batches: questions while the last batch is still written, and the spinner names it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    pty.fake.onChat(async (req) => {
+      if (requestKind(req) === 'subtopics') return { content: answerFor(req) };
+      // The batch given sub-topics 16-20 (of 20) waits; the other three answer at once.
+      if (/Sub-topic \d+ of 20 \(16\)/.test(lastPrompt(req))) await gate;
+      return { content: answerFor(req) };
+    });
+    const run = pty.start(['interview', '--role', 'Dev', '--count', '20', '--concurrency', '4'], { cols: 200, rows: 50 });
+    await run.waitFor(/15\. Interview question/, 30_000);
+    await run.waitFor(/questions 16-20 of 20/, 10_000);
+    expect(run.text()).toContain('Dev (mid): mixed interview, 20 questions');
+    expect(run.text()).not.toMatch(/16\. Interview question/);
+    expect(run.text()).toContain('15 questions ready');
+    release();
+    const exit = await run.exit(30_000);
+    expect(exit.code, run.text().slice(-2000)).toBe(0);
+    const text = run.text();
+    // Every question once, in order (the spinner's redraws never repeat a printed line). A part's
+    // first line follows the spinner line it erased, so without escape codes it reads "...ready1. ".
+    expect([...text.matchAll(/(?:^|ready)(\d+)\. Interview question/gm)].map((m) => Number(m[1]))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(text).toMatch(/Tips[\s\S]*saved as i[0-9a-z]{6}/);
     expect(run.bytes().toString('utf8')).not.toContain(CLEAR_SCROLLBACK);
   }, 60_000);
 });

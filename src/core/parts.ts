@@ -3,7 +3,7 @@
 // Core yields them as `part` events; parts of parallel calls arrive in completion order, so each
 // carries its index (render/in-order output puts them back in order).
 import type { Month, Outline, Roadmap } from './roadmap/schema.js';
-import type { GeneratedInterviewQuestion } from './interview/schema.js';
+import type { InterviewQuestion } from './interview/schema.js';
 import type { QuizQuestion } from './quiz/schema.js';
 
 export type Part =
@@ -19,7 +19,7 @@ export type Part =
   | { kind: 'month'; index: number; total: number; month: Month }
   /** Batch `index` of `batches`, as it stands in the finished quiz (ids, shuffled options), from question `first` (0-based). */
   | { kind: 'quiz-batch'; index: number; batches: number; first: number; questions: QuizQuestion[] }
-  | { kind: 'interview-batch'; index: number; batches: number; first: number; questions: GeneratedInterviewQuestion[] };
+  | { kind: 'interview-batch'; index: number; batches: number; first: number; questions: InterviewQuestion[] };
 
 export interface PartEvent {
   type: 'part';

@@ -25,18 +25,31 @@ export interface Reporter {
 export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
   const spinner = opts.live ? await startSpinner(opts.label, opts.io) : undefined;
   let lastPaint = 0;
+  // What is still running (with --concurrency several calls at once, in the order they started)
+  // and what is ready, so the spinner says "questions 11-20 of 30, questions 21-30 of 30 · 10 ready".
+  const running = new Map<string, { attempt: number; maxAttempts: number; tokens: number; tokensPerSec: number }>();
+  let ready = '';
+  const paint = () => {
+    if (!spinner) return;
+    lastPaint = Date.now();
+    const tasks = [...running].map(([task, r]) => (r.attempt > 1 ? `${task} (attempt ${r.attempt}/${r.maxAttempts})` : task));
+    const calls = [...running.values()];
+    const tokens = calls.reduce((n, r) => n + r.tokens, 0);
+    const rate = calls.reduce((n, r) => n + r.tokensPerSec, 0);
+    spinner.text = `${opts.label}${tasks.length ? `: ${tasks.join(', ')}` : ''}${ready}${tokens ? ` · ${plural(tokens, 'token')} · ${rate.toFixed(1)} tok/s` : ''}`;
+  };
+  let months = 0;
   return {
     on(event) {
       switch (event.type) {
         case 'started':
-          if (spinner) spinner.text = `${opts.label}: ${event.task}${event.attempt > 1 ? ` (attempt ${event.attempt}/${event.maxAttempts})` : ''}`;
+          running.set(event.task, { attempt: event.attempt, maxAttempts: event.maxAttempts, tokens: 0, tokensPerSec: 0 });
+          paint();
           break;
         case 'tokens': {
-          const now = Date.now();
-          if (spinner && now - lastPaint > 80) {
-            lastPaint = now;
-            spinner.text = `${opts.label}: ${event.task} · ${plural(event.tokens, 'token')} · ${event.tokensPerSec.toFixed(1)} tok/s`;
-          }
+          const call = running.get(event.task);
+          if (call) Object.assign(call, { tokens: event.tokens, tokensPerSec: event.tokensPerSec });
+          if (Date.now() - lastPaint > 80) paint();
           break;
         }
         case 'attempt-failed':
@@ -48,8 +61,14 @@ export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
           opts.warn(event.message);
           break;
         case 'call-done':
+        case 'cached':
+          running.delete(event.task);
+          paint();
           break;
         case 'part':
+          if (event.part.kind === 'quiz-batch' || event.part.kind === 'interview-batch') ready = ` · ${plural(event.part.first + event.part.questions.length, 'question')} ready`;
+          else if (event.part.kind === 'month') ready = ` · ${++months} of ${plural(event.part.total, 'month')} ready`;
+          paint();
           if (!opts.onPart) break;
           spinner?.clear();
           opts.onPart(event.part);

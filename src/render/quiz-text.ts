@@ -9,14 +9,31 @@ import { plural } from '../core/plural.js';
 export const LETTERS = ['A', 'B', 'C', 'D'];
 
 export function quizText(quiz: Quiz, meta: Meta, c: ChalkInstance): string {
-  const out: string[] = [c.bold(`Quiz: ${quiz.topic} (${quiz.difficulty}, ${plural(quiz.questions.length, 'question')})`), ''];
-  quiz.questions.forEach((q, i) => {
-    out.push(c.bold(`${i + 1}. ${q.question}`) + c.dim(`  [${q.topic}]`));
+  return quizHeadText(quiz, quiz.questions.length, c) + quizQuestionsText(quiz.questions, 0, c) + quizTailText(quiz.questions, meta, c);
+}
+
+// The parts of the one quiz view, also printed one by one as the batches of a piped quiz finish
+// (progressive output): the title, the questions of each batch, then the answer key.
+
+export function quizHeadText(quiz: Pick<Quiz, 'topic' | 'difficulty'>, count: number, c: ChalkInstance): string {
+  return `${c.bold(`Quiz: ${quiz.topic} (${quiz.difficulty}, ${plural(count, 'question')})`)}\n\n`;
+}
+
+/** Questions numbered from `first` + 1, with their lettered options. */
+export function quizQuestionsText(questions: Quiz['questions'], first: number, c: ChalkInstance): string {
+  const out: string[] = [];
+  questions.forEach((q, k) => {
+    out.push(c.bold(`${first + k + 1}. ${q.question}`) + c.dim(`  [${q.topic}]`));
     q.options.forEach((option, j) => out.push(`   ${LETTERS[j] ?? j + 1}) ${option}`));
     out.push('');
   });
-  out.push(c.bold('Answer key'));
-  quiz.questions.forEach((q, i) => {
+  return out.map((line) => `${line}\n`).join('');
+}
+
+/** The answer key with explanations, and the meta line. */
+export function quizTailText(questions: Quiz['questions'], meta: Meta, c: ChalkInstance): string {
+  const out: string[] = [c.bold('Answer key')];
+  questions.forEach((q, i) => {
     out.push(`${i + 1}. ${c.green(LETTERS[q.correct_index] ?? String(q.correct_index + 1))}: ${q.options[q.correct_index]}. ${c.dim(q.explanation)}`);
   });
   out.push('', c.dim(metaLine(meta)));

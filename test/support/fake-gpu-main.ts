@@ -17,8 +17,8 @@ async function main(): Promise<void> {
   const control = http.createServer((req, res) => {
     if (req.method === 'POST') gpu.reset();
     res.setHeader('content-type', 'application/json');
-    const { calls, promptSent, promptEvaluated, generated, peakActive, peakInFlight } = gpu;
-    res.end(JSON.stringify({ calls, promptSent, promptEvaluated, generated, peakActive, peakInFlight, uniquePrompt: gpu.uniquePrompt() }));
+    const { calls, promptSent, promptEvaluated, generated, peakActive, peakInFlight, firstArrival, lastDone, idleBetweenMs } = gpu;
+    res.end(JSON.stringify({ calls, promptSent, promptEvaluated, generated, peakActive, peakInFlight, firstArrival, lastDone, idleBetweenMs, uniquePrompt: gpu.uniquePrompt() }));
   });
   await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
   const address = control.address() as { port: number };

@@ -31,6 +31,14 @@ export interface GpuCounters {
   peakInFlight: number;
   /** Distinct prompt tokens over all calls: the size of the prefix tree of every prompt. */
   uniquePrompt(): number;
+  /**
+   * Where the client's time goes (epoch ms, so another process can compare): when the first
+   * request arrived, when the last one ended, and how long nothing was in flight in between
+   * (time the GPU waited for the client: its work between calls).
+   */
+  firstArrival: number;
+  lastDone: number;
+  idleBetweenMs: number;
   reset(): void;
 }
 
@@ -79,9 +87,10 @@ export function attachGpu(fake: FakeOllama, opts: GpuOptions, answer: (req: Reco
   let uniqueCount = 0;
   const counters: GpuCounters = {
     calls: 0, promptSent: 0, promptEvaluated: 0, generated: 0, peakActive: 0, peakInFlight: 0,
+    firstArrival: 0, lastDone: 0, idleBetweenMs: 0,
     uniquePrompt: () => uniqueCount,
     reset() {
-      Object.assign(counters, { calls: 0, promptSent: 0, promptEvaluated: 0, generated: 0, peakActive: 0, peakInFlight: 0 });
+      Object.assign(counters, { calls: 0, promptSent: 0, promptEvaluated: 0, generated: 0, peakActive: 0, peakInFlight: 0, firstArrival: 0, lastDone: 0, idleBetweenMs: 0 });
       trie = new Map();
       uniqueCount = 0;
     },
@@ -164,6 +173,9 @@ export function attachGpu(fake: FakeOllama, opts: GpuOptions, answer: (req: Reco
     counters.calls++;
     counters.promptSent += tokens.length;
     addToTrie(tokens);
+    const now = Date.now();
+    if (!counters.firstArrival) counters.firstArrival = now;
+    else if (inFlight === 0) counters.idleBetweenMs += now - counters.lastDone;
     inFlight++;
     counters.peakInFlight = Math.max(counters.peakInFlight, inFlight);
     const slot = await acquire(tokens);
@@ -206,6 +218,7 @@ export function attachGpu(fake: FakeOllama, opts: GpuOptions, answer: (req: Reco
         active.delete(seq);
         stopTickerIfIdle();
         inFlight--;
+        counters.lastDone = Date.now();
         release(slot);
       }
     }

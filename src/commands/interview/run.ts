@@ -3,7 +3,7 @@
 import { MissingInputError, UsageError } from '../../core/errors.js';
 import { drive } from '../../core/events.js';
 import { generateInterview } from '../../core/interview/generate.js';
-import { interviewInputSchema, type Interview, type InterviewInput } from '../../core/interview/schema.js';
+import { interviewInputSchema, type Interview, type InterviewInput, type InterviewQuestion } from '../../core/interview/schema.js';
 import { emit, type View } from '../emit.js';
 import { loadFormDefaults, profileFallback } from '../form-defaults.js';
 import { generate, openContext, saveRecord } from '../generation.js';
@@ -23,6 +23,22 @@ export interface InterviewFlags extends GlobalFlags {
 export const interviewView: View<Interview> = {
   text: async () => (await import('../../render/interview-text.js')).interviewText,
 };
+
+/** What is left to print once the questions went out: the tips and the meta line. */
+const interviewTailView: View<Interview> = {
+  text: async () => {
+    const { interviewTailText } = await import('../../render/interview-text.js');
+    return (interview, meta, c) => interviewTailText(interview.tips, meta, c);
+  },
+};
+
+async function liveQuestions(session: Session, input: InterviewInput) {
+  const [{ progressiveBatches }, text] = await Promise.all([import('../progressive-batches.js'), import('../../render/interview-text.js')]);
+  return progressiveBatches<InterviewQuestion>(session, 'interview-batch', input.count, {
+    head: (count, c) => text.interviewHeadText(input, count, c),
+    questions: (questions, first, c) => text.interviewQuestionsText(questions, first, c),
+  });
+}
 
 async function readInput(flags: InterviewFlags, session: Session): Promise<InterviewInput> {
   const given = { role: flags.role, level: flags.level, type: flags.type, company: flags.company, count: numberFlag(flags.count) };
@@ -57,8 +73,11 @@ export async function interviewCommand(flags: InterviewFlags, session: Session):
   const input = await readInput(flags, session);
   const ctx = await openContext(session, flags);
   const label = `Preparing ${input.count} ${input.type} question${input.count === 1 ? '' : 's'} for ${input.role}`;
-  const { interview } = await generate(session, ctx, label, (on) => drive(generateInterview(ctx.ollama(), input), on));
+  // Outside --json (and a mock, which shows no list), questions print as their batches finish.
+  const live = flags.mock || session.mode === 'json' ? undefined : await liveQuestions(session, input);
+  const { interview } = await generate(session, ctx, label, (on) => drive(generateInterview(ctx.ollama(), input), on), live?.onPart);
   const id = await saveRecord(session, ctx, 'interviews', input, { interview });
+  if (live?.started() && (await live.shows(interview.questions))) return emit(session, interview, interviewTailView);
   if (!flags.mock) return emit(session, interview, interviewView);
   const { runMock } = await import('./mock.js');
   return runMock(ctx, id, session);

@@ -2,8 +2,8 @@
 // with an answer key when piped, or the JSON envelope. Also --history and --retry-mistakes.
 import { UsageError } from '../../core/errors.js';
 import { drive } from '../../core/events.js';
-import { generateQuiz, quizSeed } from '../../core/quiz/generate.js';
-import { quizInputSchema, type Quiz, type QuizInput } from '../../core/quiz/schema.js';
+import { generateQuiz, quizSeed, quizSubject } from '../../core/quiz/generate.js';
+import { quizInputSchema, type Quiz, type QuizInput, type QuizQuestion } from '../../core/quiz/schema.js';
 import { emit, type View } from '../emit.js';
 import { loadFormDefaults } from '../form-defaults.js';
 import { generate, openContext, saveRecord } from '../generation.js';
@@ -24,6 +24,23 @@ export interface QuizFlags extends GlobalFlags {
 
 /** Piped, a quiz prints with its answer key; on a terminal it is taken (take.ts), never just shown. */
 export const quizView: View<Quiz> = { text: async () => (await import('../../render/quiz-text.js')).quizText };
+
+/** What is left to print once the questions went out: the answer key and the meta line. */
+const quizTailView: View<Quiz> = {
+  text: async () => {
+    const { quizTailText } = await import('../../render/quiz-text.js');
+    return (quiz, meta, c) => quizTailText(quiz.questions, meta, c);
+  },
+};
+
+async function liveQuestions(session: Session, input: QuizInput) {
+  const [{ progressiveBatches }, text] = await Promise.all([import('../progressive-batches.js'), import('../../render/quiz-text.js')]);
+  const head = { topic: quizSubject(input), difficulty: input.difficulty };
+  return progressiveBatches<QuizQuestion>(session, 'quiz-batch', input.count, {
+    head: (count, c) => text.quizHeadText(head, count, c),
+    questions: (questions, first, c) => text.quizQuestionsText(questions, first, c),
+  });
+}
 
 export async function quizCommand(flags: QuizFlags, session: Session): Promise<void> {
   // Spaced repetition (review.ts) asks saved cards: no model, no form.
@@ -56,8 +73,12 @@ export async function quizCommand(flags: QuizFlags, session: Session): Promise<v
   const seed = quizSeed(ctx.settings.seed);
   session.meta.shuffle_seed = seed;
   const label = `Writing ${input.count} question${input.count === 1 ? '' : 's'} on ${input.topic ?? input.role}`;
-  const { quiz } = await generate(session, ctx, label, (on) => drive(generateQuiz(ctx.ollama(), input, seed), on));
+  // Piped, questions print as their batches finish; on a terminal the quiz is taken, not shown, so
+  // the spinner alone says which batches are still being written.
+  const live = session.mode === 'text' ? await liveQuestions(session, input) : undefined;
+  const { quiz } = await generate(session, ctx, label, (on) => drive(generateQuiz(ctx.ollama(), input, seed), on), live?.onPart);
   const id = await saveRecord(session, ctx, 'quizzes', input, { shuffle_seed: seed, quiz });
+  if (live?.started() && (await live.shows(quiz.questions))) return emit(session, quiz, quizTailView);
   if (session.mode !== 'tty') return emit(session, quiz, quizView);
   const { takeQuiz } = await import('./take.js');
   return takeQuiz(ctx, { id, topic: quiz.topic }, quiz.questions, session);

@@ -44,6 +44,8 @@ export async function* generateInterview(handle: OllamaHandle, input: InterviewI
       tokens: Math.ceil((FRAME_TOKENS + n * TOKENS_PER_QUESTION) * 1.5),
       check: (batch, earlier) => checkInterviewBatch(batch.questions, n, input.type, earlier),
     }),
+    // Numbered as in the finished interview, so a batch shown early is the interview's own.
+    part: (batch, at) => ({ kind: 'interview-batch', ...at, questions: batch.questions.map((q, k) => ({ id: `q${at.first + k + 1}`, ...q })) }),
   });
   const questions: GeneratedInterviewQuestion[] = batches.flatMap((batch) => batch.questions);
   const tips: string[] = [];

@@ -7,10 +7,11 @@ import type * as z from '../zod.js';
 import { dataBlock } from '../sanitize.js';
 import { answerBudget } from './budget.js';
 import { generateStructured, jsonSchemaOf, type StructuredResult } from './generate.js';
-import { poolEvents } from './pool.js';
 import { assignment, planSubtopics } from './subtopics.js';
 import { renderPrompt } from './prompts.js';
 import type { LlmHandle } from './provider.js';
+import type { Part } from '../parts.js';
+import { runPool } from './pool.js';
 
 /** One batch of `n` items: its schema, its prompt template and values, its answer size and checks. */
 export interface BatchSpec<B> {
@@ -43,6 +44,11 @@ export interface BatchPlan<B> {
   /** The subject as a data block, for the sub-topic plan. */
   subject: string;
   batch: (n: number) => BatchSpec<B>;
+  /**
+   * Progressive output: the part event for batch `index` (of `batches`, from question `first`),
+   * yielded once it is final: it and every batch before it are done and checked against each other.
+   */
+  part?: (batch: B, at: { index: number; batches: number; first: number }) => Part;
 }
 
 /**
@@ -94,28 +100,66 @@ export async function* generateBatches<B extends { questions: ReadonlyArray<{ qu
       check: (value) => batch.check(value, earlier),
     });
   };
+  // A batch is final once pushed: nothing after it can change it, so progressive output shows it then.
+  const accept = (i: number, batch: B): GenEvent | undefined => {
+    tally.batches.push(batch);
+    const part = plan.part?.(batch, { index: i, batches: sizes.length, first: firsts[i]! });
+    return part ? { type: 'part', part } : undefined;
+  };
   if (!parallel) {
     for (let i = 0; i < sizes.length; i++) {
       const result = yield* write(handle, i, asked());
       count(result);
-      tally.batches.push(result.value);
+      const event = accept(i, result.value);
+      if (event) yield event;
     }
     return tally;
   }
+  // In parallel, batches finish in any order. In order, each one that repeats none of the batches
+  // before it is final at once; the first that does is rewritten after the pool (told what the
+  // earlier ones asked), and it and every batch after it wait for that.
   const jobs = sizes.map((_, i) => (signal: AbortSignal) => write(handle.fork?.(signal) ?? handle, i, []));
-  const results = yield* poolEvents(jobs, { concurrency: handle.settings.concurrency, signal: handle.signal });
-  for (const [i, result] of results.entries()) {
-    count(result);
-    let batch = result.value;
+  const done = new Map<number, B>();
+  let blocked = false;
+  const release = function* (): Generator<GenEvent> {
+    while (!blocked && done.has(tally.batches.length)) {
+      const i = tally.batches.length;
+      const batch = done.get(i)!;
+      if (repeats(batch, asked())) {
+        blocked = true;
+        return;
+      }
+      const event = accept(i, batch);
+      if (event) yield event;
+    }
+  };
+  const pool = runPool(jobs, { concurrency: handle.settings.concurrency, signal: handle.signal });
+  for (;;) {
+    const step = await pool.next();
+    if (step.done) break;
+    if (step.value.type === 'event') yield step.value.event;
+    else {
+      count(step.value.value);
+      done.set(step.value.index, step.value.value.value);
+      yield* release();
+    }
+  }
+  for (let i = tally.batches.length; i < sizes.length; i++) {
+    let batch = done.get(i)!;
     const earlier = asked();
-    if (duplicateProblems(batch.questions.map((q) => q.question), earlier, (k) => `questions[${k}]`).length > 0) {
+    if (repeats(batch, earlier)) {
       const again = yield* write(handle, i, earlier);
       count(again);
       batch = again.value;
     }
-    tally.batches.push(batch);
+    const event = accept(i, batch);
+    if (event) yield event;
   }
   return tally;
+}
+
+function repeats(batch: { questions: ReadonlyArray<{ question: string }> }, earlier: readonly string[]): boolean {
+  return duplicateProblems(batch.questions.map((q) => q.question), earlier, (k) => `questions[${k}]`).length > 0;
 }
 
 /** Split `total` items into batches of at most `size`, as even as possible. */

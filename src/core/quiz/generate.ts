@@ -7,9 +7,9 @@ import { duplicateProblems, generateBatches, normalizeText } from '../llm/batch.
 import type { GenEvent } from '../events.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock } from '../sanitize.js';
-import type { GeneratedQuizQuestion, Quiz, QuizInput } from './schema.js';
+import type { GeneratedQuizQuestion, Quiz, QuizInput, QuizQuestion } from './schema.js';
 import { quizBatchRequestSchema } from './request-schema.js';
-import { shuffleOptions } from './shuffle.js';
+import { optionShuffler } from './shuffle.js';
 import type { GenerationOutcome } from '../meta.js';
 import { plural } from '../plural.js';
 
@@ -35,7 +35,11 @@ export function quizSubject(input: QuizInput): string {
 export async function* generateQuiz(handle: OllamaHandle, input: QuizInput, seed: string): AsyncGenerator<GenEvent, QuizOutcome> {
   const system = renderPrompt('system', {});
   const subject = dataBlock('subject', { topic: input.topic, role: input.role, difficulty: input.difficulty });
-  const { batches, attempts, calls, stats, normalized } = yield* generateBatches<{ questions: GeneratedQuizQuestion[] }>(handle, {
+  // Each batch is numbered and shuffled as it becomes final (in order), so the part shown early is
+  // the quiz's own questions, ids and option order included.
+  const shuffle = optionShuffler<QuizQuestion>(seed, input.count);
+  const questions: QuizQuestion[] = [];
+  const { attempts, calls, stats, normalized } = yield* generateBatches<{ questions: GeneratedQuizQuestion[] }>(handle, {
     total: input.count,
     size: BATCH,
     label: 'quiz',
@@ -49,10 +53,13 @@ export async function* generateQuiz(handle: OllamaHandle, input: QuizInput, seed
       tokens: FRAME_TOKENS + n * TOKENS_PER_QUESTION * 1.5,
       check: (batch, earlier) => checkQuizBatch(batch.questions, n, earlier),
     }),
+    part: (batch, at) => {
+      const final = batch.questions.map((q, k) => shuffle({ id: `q${at.first + k + 1}`, ...q }));
+      questions.push(...final);
+      return { kind: 'quiz-batch', ...at, questions: final };
+    },
   });
-  const questions: GeneratedQuizQuestion[] = batches.flatMap((batch) => batch.questions);
-  const withIds = questions.map((q, i) => ({ id: `q${i + 1}`, ...q }));
-  const quiz: Quiz = { topic: quizSubject(input), difficulty: input.difficulty, questions: shuffleOptions(withIds, seed) };
+  const quiz: Quiz = { topic: quizSubject(input), difficulty: input.difficulty, questions };
   return { quiz, seed, attempts, calls, stats, normalized };
 }
 

@@ -22,16 +22,26 @@ export function answerPositions(count: number, optionCount: number, random: Rand
 
 /** Reorder the options of every question; `correct_index` is updated to follow the right answer. */
 export function shuffleOptions<Q extends Shuffleable>(questions: readonly Q[], seed: string): Q[] {
+  const shuffle = optionShuffler<Q>(seed, questions.length);
+  return questions.map((q) => shuffle(q));
+}
+
+/**
+ * The same shuffle one question at a time, for a quiz whose batches are shown as they finish:
+ * called for questions 1..count in order, it returns exactly what shuffleOptions() would.
+ */
+export function optionShuffler<Q extends Shuffleable>(seed: string, count: number): (q: Q) => Q {
   const random = seededRandom(seed);
-  const width = questions[0]?.options.length ?? 4;
-  const targets = answerPositions(questions.length, width, random);
-  return questions.map((q, i) => {
+  let targets: number[] | undefined;
+  let i = 0;
+  return (q) => {
+    targets ??= answerPositions(count, q.options.length, random);
     const right = q.options[q.correct_index]!;
     const others = shuffled(q.options.filter((_, j) => j !== q.correct_index), random);
-    const target = Math.min(targets[i]!, q.options.length - 1);
+    const target = Math.min(targets[i++] ?? 0, q.options.length - 1);
     const options = [...others.slice(0, target), right, ...others.slice(target)];
     return { ...q, options, correct_index: target };
-  });
+  };
 }
 
 export interface Retried<Q> {
