@@ -83,7 +83,11 @@ describe('a server that is not Ollama', () => {
     expect(expectFailure(roadmap, 1, 'OLLAMA_ERROR').message).toBe(
       `${host} is not an Ollama server (GET /api/version answered 404): point OLLAMA_HOST / --host at Ollama (port 11434 unless it was changed)`,
     );
-    for (const r of [health, roadmap]) {
+    const bench = await runCli(['bench', '-r', '1', '--no-load', '--json'], { host });
+    expect(expectFailure(bench, 1, 'OLLAMA_ERROR').message).toBe(
+      `${host} is not an Ollama server (GET /api/version answered 404): point OLLAMA_HOST / --host at Ollama (port 11434 unless it was changed)`,
+    );
+    for (const r of [health, roadmap, bench]) {
       expect(r.stderr).not.toContain('pull');
       noStrayOutput(r);
     }
