@@ -121,6 +121,28 @@ describe('a server that is not Ollama', () => {
   });
 });
 
+describe('a stream with a line that is not JSON', () => {
+  it('is read without ollama-js\'s "invalid json" warning', async () => {
+    const done = { model: DEFAULT_MODEL, created_at: '2025-01-01T00:00:00Z', message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', eval_count: 4, eval_duration: 80_000_000 };
+    const piece = (content: string) => JSON.stringify({ model: DEFAULT_MODEL, created_at: '2025-01-01T00:00:00Z', message: { role: 'assistant', content }, done: false });
+    other = createServer((req, res) => {
+      const json = (body: unknown) => (res.writeHead(200, { 'Content-Type': 'application/json' }), res.end(JSON.stringify(body)));
+      if (req.url === '/api/version') return json({ version: '0.5.1' });
+      if (req.url === '/api/tags') return json({ models: [{ name: DEFAULT_MODEL, model: DEFAULT_MODEL, size: 1, details: { quantization_level: 'Q4_K_M' } }] });
+      if (req.url === '/api/ps') return json({ models: [{ name: DEFAULT_MODEL, model: DEFAULT_MODEL, size: 1, size_vram: 1 }] });
+      res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+      // A proxy's keep-alive text between two real lines, split across writes.
+      res.write(`${piece('{"ok":true,')}\n: keep-`);
+      res.end(`alive\n${piece('"word":"ready"}')}\n${JSON.stringify(done)}\n`);
+    });
+    await new Promise<void>((resolve) => other!.listen(0, '127.0.0.1', resolve));
+    const r = await runCli(['health', '--json'], { host: `127.0.0.1:${(other.address() as AddressInfo).port}` });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(parseEnvelope(r.stdout).data.checks[2]).toMatchObject({ name: 'round_trip', status: 'pass' });
+  });
+});
+
 describe('https:// against a plain-HTTP server', () => {
   it('says the server does not speak TLS and gives the http:// URL', async () => {
     const host = `https://127.0.0.1:${fake().port}`;
