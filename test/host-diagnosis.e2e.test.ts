@@ -189,4 +189,17 @@ describe('config set host', () => {
     const ok = await runCli(['config', 'set', 'host', '[::1]:8080', '--json'], { home: r.home });
     expect(ok.exitCode, ok.stderr).toBe(0);
   });
+
+  it('a host an older version stored as http://[x:1:2]:80 names the fix, and config set replaces it', async () => {
+    const first = await runCli(['config', 'path']);
+    fs.writeFileSync(path.join(first.home, 'config.json'), JSON.stringify({ host: 'http://[x:1:2]:80' }));
+    const health = await runCli(['health'], { home: first.home, env: { OLLAMA_HOST: undefined } });
+    expect(health.exitCode).toBe(2);
+    expect(health.stderr).toBe(
+      'careerforge: config host has "[x:1:2]", which is not an IPv6 address (in "http://[x:1:2]:80"): fix it with `careerforge config set host VALUE` or `careerforge config unset host`\n',
+    );
+    const fixed = await runCli(['config', 'set', 'host', `127.0.0.1:${fake().port}`], { home: first.home, env: { OLLAMA_HOST: undefined } });
+    expect(fixed.stdout).toBe(`host = http://127.0.0.1:${fake().port}\n`);
+    expect(JSON.parse(fs.readFileSync(path.join(first.home, 'config.json'), 'utf8')).host).toBe(`http://127.0.0.1:${fake().port}`);
+  });
 });
