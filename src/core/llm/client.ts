@@ -2,7 +2,7 @@
 // ollama-errors.ts. `createLlm` picks the provider (settings.provider); each returns an LlmHandle
 // (provider.ts), so generators, health, bench and eval never ask which wire they are on.
 import { Ollama } from 'ollama';
-import { InterruptedError, isCareerForgeError, UsageError } from '../errors.js';
+import { CareerForgeError, InterruptedError, isCareerForgeError, UsageError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
 import type { TransportState } from './transport.js';
 import { createOllamaFetch } from './ollama-fetch.js';
@@ -12,6 +12,7 @@ import { ollamaChat } from './ollama-chat.js';
 import type { LlmHandle } from './provider.js';
 import { createOpenAIHandle } from './openai/handle.js';
 import type { CallHooks } from './hooks.js';
+import { retryAfterMs } from './retry-after.js';
 
 export type { LlmHandle } from './provider.js';
 export { modelMissing, unreachable } from './ollama-errors.js';
@@ -100,7 +101,8 @@ export function statusOf(error: unknown): number {
   return err?.status_code ?? (typeof err?.status === 'number' ? err.status : 0);
 }
 
-/** Retry transient server failures (503/429 queue full, other 5xx, dropped connections) with backoff. */
+/** Retry transient server failures (503/429 queue full, other 5xx, dropped connections) with backoff,
+ * waiting at least as long as the server's Retry-After when it sent one. */
 export async function withServerRetry<T>(handle: LlmHandle, run: () => Promise<T>, tries = 4, baseMs = 250): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -112,8 +114,12 @@ export async function withServerRetry<T>(handle: LlmHandle, run: () => Promise<T
       // answered by something that is not Ollama: ollama-errors.ts) has no status and is final.
       const diagnosed = isCareerForgeError(error);
       const transient = classified.code === 'OLLAMA_BUSY' || (classified.code === 'OLLAMA_ERROR' && !diagnosed && (status >= 500 || status === 0));
-      if (!transient || attempt >= tries) throw classified;
-      await sleep(baseMs * 2 ** (attempt - 1), handle.signal);
+      const asked = transient ? retryAfterMs(error) : undefined;
+      if (!transient || attempt >= tries) {
+        throw asked === undefined ? classified : new CareerForgeError(classified.code, classified.message, classified.exitCode, { cause: error, retryAfterMs: asked });
+      }
+      // The server's own Retry-After wins over our guess; our backoff is the floor.
+      await sleep(Math.max(baseMs * 2 ** (attempt - 1), asked ?? 0), handle.signal);
     }
   }
 }
