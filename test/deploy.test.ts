@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { parse, parseDocument } from 'yaml';
 import { checkModelfile, parameterValues, parseModelfile } from './support/modelfile.js';
+import { runInProcess } from './support/in-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scriptsDir = path.join(root, 'llm-service', 'scripts');
@@ -217,10 +218,37 @@ describe('health-check.sh', () => {
     ['https://example.org:8443/ollama/', 'https://example.org:8443/ollama'],
     [' "0.0.0.0" ', 'http://0.0.0.0:11434'],
     ['[::1]:9000', 'http://[::1]:9000'],
-    ['example.org:99999', 'http://example.org:11434'],
   ])('reads OLLAMA_HOST=%j as Ollama does: %s', async (host, url) => {
     const res = await run(healthCheck, ['--print-url'], host === '' ? {} : { OLLAMA_HOST: host });
     expect(res.stdout).toBe(url);
+  });
+
+  it('refuses a host careerforge refuses, with its message (exit 2)', async () => {
+    const res = await run(healthCheck, ['llama3.2'], { OLLAMA_HOST: `http://127.0.0.1:${fake.port}/api` });
+    expect(res.exitCode).toBe(2);
+    expect(res.stderr).toBe(`health-check: OLLAMA_HOST has a path (/api): use http://127.0.0.1:${fake.port} (careerforge adds /api itself)`);
+  });
+
+  // Every form, both readers: the same URL, or both refuse with the same message and exit 2.
+  it.each([
+    '', '  ', 'example.org', 'example.org:8080', 'http://example.org', 'https://example.org', 'HTTPS://Example.org:8443',
+    'https://example.org:8443/ollama/', ' "0.0.0.0" ', "'127.0.0.1:11434'", ':1234', '[::1]', '[::1]:9000', '::1', '::ffff:1.2.3.4',
+    '2001:db8::8a2e:370:7334', '1:2:3:4:5:6:7:8', 'http://example.org/apiary', 'example.org:080',
+    'http://me:pw@example.org', 'me@10.0.0.5:8080', 'https://me:p%40ss@[::1]:9/proxy/',
+    'example.org:99999', 'example.org:', 'example.org:abc', 'ftp://x', 'http://127.0.0.1:11434/api', 'h:1/api/', 'https://h/ollama/api/chat',
+    'http://x:1:2', '1:2:3:4:5:6:7:8:9', ':::1', '[nope]:80', '[::1]:', 'h:1?x=1', 'h:1#frag', 'exa mple:1', '@h:1', 'http://:pw@h',
+    'exa|mple', 'fe80::1%eth0', ' "h:x" ',
+  ])('OLLAMA_HOST=%j: health-check.sh and the CLI agree', async (host) => {
+    const [script, cli] = await Promise.all([
+      run(healthCheck, ['--print-url'], { OLLAMA_HOST: host }),
+      runInProcess(['config', 'get', 'host', '--json'], { env: { OLLAMA_HOST: host } }),
+    ]);
+    if (cli.exitCode === 0) {
+      expect({ code: script.exitCode, url: script.stdout, err: script.stderr }).toEqual({ code: 0, url: JSON.parse(cli.stdout).data.value, err: '' });
+    } else {
+      expect(cli.exitCode).toBe(2);
+      expect({ code: script.exitCode, out: script.stdout, err: `${script.stderr}\n` }).toEqual({ code: 2, out: '', err: cli.stderr.replace(/^careerforge: /, 'health-check: ') });
+    }
   });
 });
 

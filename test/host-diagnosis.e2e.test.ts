@@ -83,7 +83,11 @@ describe('a server that is not Ollama', () => {
     expect(expectFailure(roadmap, 1, 'OLLAMA_ERROR').message).toBe(
       `${host} is not an Ollama server (GET /api/version answered 404): point OLLAMA_HOST / --host at Ollama (port 11434 unless it was changed)`,
     );
-    for (const r of [health, roadmap]) {
+    const bench = await runCli(['bench', '-r', '1', '--no-load', '--json'], { host });
+    expect(expectFailure(bench, 1, 'OLLAMA_ERROR').message).toBe(
+      `${host} is not an Ollama server (GET /api/version answered 404): point OLLAMA_HOST / --host at Ollama (port 11434 unless it was changed)`,
+    );
+    for (const r of [health, roadmap, bench]) {
       expect(r.stderr).not.toContain('pull');
       noStrayOutput(r);
     }
@@ -114,6 +118,28 @@ describe('a server that is not Ollama', () => {
     // It asked before saying so: the failed chat, then /api/version and /api/tags.
     expect(fake().requests.map((q) => `${q.method} ${q.path}`)).toEqual(['POST /api/chat', 'GET /api/version', 'GET /api/tags']);
     noStrayOutput(r);
+  });
+});
+
+describe('a stream with a line that is not JSON', () => {
+  it('is read without ollama-js\'s "invalid json" warning', async () => {
+    const done = { model: DEFAULT_MODEL, created_at: '2025-01-01T00:00:00Z', message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', eval_count: 4, eval_duration: 80_000_000 };
+    const piece = (content: string) => JSON.stringify({ model: DEFAULT_MODEL, created_at: '2025-01-01T00:00:00Z', message: { role: 'assistant', content }, done: false });
+    other = createServer((req, res) => {
+      const json = (body: unknown) => (res.writeHead(200, { 'Content-Type': 'application/json' }), res.end(JSON.stringify(body)));
+      if (req.url === '/api/version') return json({ version: '0.5.1' });
+      if (req.url === '/api/tags') return json({ models: [{ name: DEFAULT_MODEL, model: DEFAULT_MODEL, size: 1, details: { quantization_level: 'Q4_K_M' } }] });
+      if (req.url === '/api/ps') return json({ models: [{ name: DEFAULT_MODEL, model: DEFAULT_MODEL, size: 1, size_vram: 1 }] });
+      res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+      // A proxy's keep-alive text between two real lines, split across writes.
+      res.write(`${piece('{"ok":true,')}\n: keep-`);
+      res.end(`alive\n${piece('"word":"ready"}')}\n${JSON.stringify(done)}\n`);
+    });
+    await new Promise<void>((resolve) => other!.listen(0, '127.0.0.1', resolve));
+    const r = await runCli(['health', '--json'], { host: `127.0.0.1:${(other.address() as AddressInfo).port}` });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(parseEnvelope(r.stdout).data.checks[2]).toMatchObject({ name: 'round_trip', status: 'pass' });
   });
 });
 
@@ -162,5 +188,18 @@ describe('config set host', () => {
     expect(fs.existsSync(config) ? JSON.parse(fs.readFileSync(config, 'utf8')).host : undefined).toBeUndefined();
     const ok = await runCli(['config', 'set', 'host', '[::1]:8080', '--json'], { home: r.home });
     expect(ok.exitCode, ok.stderr).toBe(0);
+  });
+
+  it('a host an older version stored as http://[x:1:2]:80 names the fix, and config set replaces it', async () => {
+    const first = await runCli(['config', 'path']);
+    fs.writeFileSync(path.join(first.home, 'config.json'), JSON.stringify({ host: 'http://[x:1:2]:80' }));
+    const health = await runCli(['health'], { home: first.home, env: { OLLAMA_HOST: undefined } });
+    expect(health.exitCode).toBe(2);
+    expect(health.stderr).toBe(
+      'careerforge: config host has "[x:1:2]", which is not an IPv6 address (in "http://[x:1:2]:80"): fix it with `careerforge config set host VALUE` or `careerforge config unset host`\n',
+    );
+    const fixed = await runCli(['config', 'set', 'host', `127.0.0.1:${fake().port}`], { home: first.home, env: { OLLAMA_HOST: undefined } });
+    expect(fixed.stdout).toBe(`host = http://127.0.0.1:${fake().port}\n`);
+    expect(JSON.parse(fs.readFileSync(path.join(first.home, 'config.json'), 'utf8')).host).toBe(`http://127.0.0.1:${fake().port}`);
   });
 });

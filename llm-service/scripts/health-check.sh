@@ -7,7 +7,8 @@
 #
 # MODEL defaults to $CAREERFORGE_MODEL, then to mistral:7b-instruct-v0.3-q4_K_M.
 # OLLAMA_HOST is read the way Ollama itself reads it: "host" or "host:port" means http with
-# port 11434, "http://host" port 80, "https://host" port 443; empty means 127.0.0.1:11434.
+# port 11434, "http://host" port 80, "https://host" port 443; empty means 127.0.0.1:11434. A host
+# careerforge would refuse (bad port, a path with /api, stray colons) exits 2, with its message.
 # HEALTH_CHECK_TIMEOUT (seconds, default 5) bounds each HTTP request.
 set -euo pipefail
 
@@ -19,26 +20,66 @@ fail() {
   exit 1
 }
 
-# Mirrors envconfig.Host() in Ollama: trim spaces and quotes, split off the scheme and any path,
-# then host and port; a missing or invalid port falls back to the scheme's default.
-ollama_base_url() {
-  local raw="${OLLAMA_HOST:-}" scheme hostport path='' host='' port='' default_port=11434
-  raw="${raw#"${raw%%[![:space:]]*}"}"
-  raw="${raw%"${raw##*[![:space:]]}"}"
-  while [[ $raw == [\"\']* ]]; do raw="${raw:1}"; done
-  while [[ $raw == *[\"\'] ]]; do raw="${raw%?}"; done
+# OLLAMA_HOST the way careerforge reads it (src/core/llm/host.ts; test/deploy.test.ts runs both on
+# the same list): Ollama's envconfig.Host() rules (trim spaces and quotes, split off the scheme and
+# any path, then host and port), but what Ollama would quietly turn into an unusable URL is refused
+# with exit 2 and the CLI's message: another scheme, a bad port, stray colons, a path with /api in
+# it (the API lives under /api already), ?query or spaces. user:password@ is kept (curl sends it).
+usage_error() {
+  printf 'health-check: %s\n' "$1" >&2
+  exit 2
+}
 
-  if [[ $raw == *://* ]]; then
-    scheme="${raw%%://*}"
-    hostport="${raw#*://}"
+# An IPv6 address as Node's net.isIPv6 accepts it: hex groups of 1-4, at most one "::", an
+# optional dotted IPv4 tail and %zone (refused later all the same: a URL cannot carry one).
+is_ipv6() {
+  local a="${1%%\%*}" groups=0 part
+  [[ $a == *:* && $a =~ ^[0-9A-Fa-f:.]+$ ]] || return 1
+  [[ $a != *:::* ]] || return 1
+  local rest="${a//::/}"
+  (( ${#a} - ${#rest} <= 2 )) || return 1
+  if [[ $a != *::* ]]; then
+    [[ $a != :* && $a != *: ]] || return 1
+  fi
+  [[ $a != *.* || $a =~ :([0-9]{1,3}\.){3}[0-9]{1,3}$ ]] || return 1
+  [[ $a != *.* ]] || groups=1
+  local IFS=:
+  for part in $a; do
+    [[ -z $part ]] && continue
+    if [[ $part == *.* ]]; then continue; fi
+    [[ $part =~ ^[0-9A-Fa-f]{1,4}$ ]] || return 1
+    groups=$((groups + 1))
+  done
+  if [[ $a == *::* ]]; then ((groups < 8)); else ((groups == 8)); fi
+}
+
+ollama_base_url() {
+  local orig="${OLLAMA_HOST:-}" raw value scheme hostport path='' host='' port='' default_port=11434 userinfo=''
+  raw="${orig#"${orig%%[![:space:]]*}"}"
+  raw="${raw%"${raw##*[![:space:]]}"}"
+  value="$raw"
+  [[ $value == [\"\']* ]] && value="${value:1}"
+  [[ $value == *[\"\'] ]] && value="${value%?}"
+  if [[ -z $value ]]; then
+    printf 'http://127.0.0.1:11434\n'
+    return
+  fi
+
+  if [[ $value == *://* ]]; then
+    scheme="${value%%://*}"
+    scheme="${scheme,,}"
+    hostport="${value#*://}"
     case "$scheme" in
       http) default_port=80 ;;
       https) default_port=443 ;;
-      *) ;; # other schemes keep 11434, as in Ollama
+      *) usage_error "OLLAMA_HOST has an unsupported scheme \"$scheme\": use http:// or https://" ;;
     esac
   else
     scheme=http
-    hostport="$raw"
+    hostport="$value"
+  fi
+  if [[ $hostport =~ [?#[:space:]] ]]; then
+    usage_error "OLLAMA_HOST must be host:port with no spaces, ?query or #fragment (in \"$orig\")"
   fi
 
   if [[ $hostport == */* ]]; then
@@ -46,26 +87,42 @@ ollama_base_url() {
     hostport="${hostport%%/*}"
     while [[ $path == */ ]]; do path="${path%/}"; done
   fi
+  if [[ $hostport == *@* ]]; then
+    userinfo="${hostport%@*}"
+    hostport="${hostport##*@}"
+    [[ -n $userinfo && $userinfo != :* ]] || usage_error "OLLAMA_HOST has \"@\" but no user name before it (in \"$orig\")"
+  fi
 
-  # Go's net.SplitHostPort: "[v6]:port" or "name:port" with exactly one colon.
-  if [[ $hostport =~ ^\[([^]]*)\]:([^:]*)$ ]]; then
+  port="$default_port"
+  if [[ $hostport =~ ^\[([^]]+)\](:(.*))?$ ]]; then
     host="${BASH_REMATCH[1]}"
-    port="${BASH_REMATCH[2]}"
+    [[ -n ${BASH_REMATCH[2]} ]] && port="${BASH_REMATCH[3]}"
+    is_ipv6 "$host" || usage_error "OLLAMA_HOST has \"[$host]\", which is not an IPv6 address (in \"$orig\")"
   elif [[ $hostport =~ ^([^:]*):([^:]*)$ ]]; then
     host="${BASH_REMATCH[1]}"
     port="${BASH_REMATCH[2]}"
+  elif [[ $hostport == *:* ]]; then
+    is_ipv6 "$hostport" || usage_error "OLLAMA_HOST has too many colons in \"$hostport\": use host:port, or [ipv6]:port"
+    host="$hostport"
   else
-    host="${hostport#[}"
-    host="${host%]}"
-    [[ -n $host ]] || host=127.0.0.1
-    port="$default_port"
+    host="$hostport"
   fi
   [[ -n $host ]] || host=127.0.0.1
-  if ! [[ $port =~ ^[0-9]{1,5}$ ]] || ((10#$port > 65535)); then
-    port="$default_port"
+  local digits="${port#"${port%%[!0]*}"}"
+  if ! [[ $port =~ ^[0-9]+$ ]] || ((${#digits} > 5)) || ((10#${digits:-0} > 65535)); then
+    usage_error "OLLAMA_HOST has an invalid port \"$port\" (in \"$orig\")"
   fi
+  port="$((10#${digits:-0}))"
+  local bare="$host"
   if [[ $host == *:* ]]; then host="[$host]"; fi
-  printf '%s://%s:%s%s\n' "$scheme" "$host" "$((10#$port))" "$path"
+  if [[ $path =~ (^|/)[Aa][Pp][Ii](/|$) ]]; then
+    usage_error "OLLAMA_HOST has a path ($path): use $scheme://$host:$port (careerforge adds /api itself)"
+  fi
+  # What a URL cannot hold in its host part (WHATWG forbidden host code points).
+  if [[ $bare =~ [\<\>\\^|%] ]]; then
+    usage_error "OLLAMA_HOST is not a valid host: \"$orig\" (expected host:port or http://host:port)"
+  fi
+  printf '%s://%s%s:%s%s\n' "$scheme" "${userinfo:+$userinfo@}" "$host" "$port" "$path"
 }
 
 case "${1:-}" in

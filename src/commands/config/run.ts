@@ -9,6 +9,7 @@ import { LocalStore } from '../../core/store/store.js';
 import { emitLine } from '../emit.js';
 import type { Session } from '../session.js';
 import { rawSettings, type GlobalFlags } from '../shared.js';
+import type { ProviderKind } from '../../core/llm/provider.js';
 
 const ALL_KEYS: readonly string[] = [...SETTING_KEYS, ...PROFILE_DEFAULT_KEYS];
 
@@ -42,7 +43,8 @@ export async function configCommand(action: string, args: string[], flags: Globa
       const key = keyOf(need(args[0], 'config set KEY VALUE'));
       const raw = need(args[1], 'config set KEY VALUE');
       // A stored host is read the way the provider in force reads it (a base URL on openai).
-      const provider = key === 'host' ? (await createRunContext(rawSettings(flags), session.env, session.signal, session.warn, session.calls)).settings.provider : undefined;
+      // Only the provider is resolved: a stored host that no longer parses must not block its own fix.
+      const provider = key === 'host' ? await providerInForce(flags, session, store) : undefined;
       const value = isProfileKey(key) ? parseProfileDefault(key, raw, `config ${key}`) : parseSetting(key, raw, `config ${key}`, provider);
       await store.updateConfig((config) => void Object.assign(config, { [key]: value }));
       return out(session, { key, value }, `${key} = ${value}`);
@@ -78,6 +80,13 @@ export async function configCommand(action: string, args: string[], flags: Globa
     default:
       throw new UsageError(`unknown config action "${action}": use get, set, unset, list or path`);
   }
+}
+
+/** The provider setting alone (flag > env > config > default), without resolving the others. */
+async function providerInForce(flags: GlobalFlags, session: Session, store: LocalStore): Promise<ProviderKind> {
+  const env = session.env[SETTING_ENV.provider];
+  const raw = flags.provider ?? (env === '' ? undefined : env) ?? (await store.readConfig()).provider ?? SETTING_DEFAULTS.provider;
+  return parseSetting('provider', raw, 'provider') as ProviderKind;
 }
 
 function need(value: string | undefined, usage: string): string {

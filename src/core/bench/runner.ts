@@ -11,6 +11,7 @@ import { classify, fillerText, loadCall, timedGenerate, type Sample } from './re
 import { lookupBandwidth, roofline } from './roofline.js';
 import { rate, summarize } from './stats.js';
 import type { BenchEvent, BenchPlan, BenchRun, ModelBench, TestResult } from './types.js';
+import { probeVersion } from '../llm/ollama-errors.js';
 
 export interface TestSpec {
   test: string;
@@ -52,7 +53,8 @@ export async function* runBench(llm: LlmHandle, plan: BenchPlan, run: BenchRun, 
   // OpenAI-compatible servers: the same tests over chat completions (server-bench.ts).
   if (llm.provider === 'openai') return yield* runServerBench(llm as OpenAIClientHandle, plan, run, env);
   const handle = requireOllama(llm, 'bench');
-  run.ollama_version = await handle.ollama.version().then((v) => v.version, (error: unknown) => Promise.reject(handle.classify(error)));
+  // A host that is not Ollama is named as such here, before any model is called "not pulled".
+  run.ollama_version = await probeVersion(handle.ollama, handle.classify, handle.host);
   const { models: pulled } = await handle.ollama.list().catch((error: unknown) => Promise.reject(handle.classify(error)));
   // Every model must exist before anything is sent: a typo must not cost a half-finished run.
   for (const model of plan.models) {

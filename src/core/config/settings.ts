@@ -111,12 +111,22 @@ export function resolveSettings(flags: RawSettings, env: NodeJS.ProcessEnv, conf
     ];
     for (const [source, raw, label] of candidates) {
       if (raw === undefined || (source === 'env' && raw === '')) continue;
-      out[key] = parseSetting(key, raw, label, provider);
+      out[key] = source === 'config' ? parseStored(key, raw, label, provider) : parseSetting(key, raw, label, provider);
       sources[key] = source;
       break;
     }
   }
   return { ...(out as Omit<Settings, 'sources'>), sources };
+}
+
+/** A stored value that no longer parses (written by an older version): say how to replace it. */
+function parseStored(key: SettingKey, raw: string | number | boolean, label: string, provider: ProviderKind): string | number | boolean {
+  try {
+    return parseSetting(key, raw, label, provider);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`${error.message}: fix it with \`careerforge config set ${key} VALUE\` or \`careerforge config unset ${key}\``);
+  }
 }
 
 /**

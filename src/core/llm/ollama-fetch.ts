@@ -4,6 +4,9 @@
 //   JSON one does not parse). Every error response is therefore handed over as well-formed JSON
 //   `{"error": ...}` carrying the server's own text, so neither line is ever reached and the message
 //   ollama-js builds is the one it would have built.
+// - ollama-js also warns on stderr ("invalid json: ...") for each streamed line that is not JSON,
+//   then skips it. Such lines (a proxy's banner or keep-alive text) are dropped here
+//   instead, which is what ollama-js does with them, minus the print. json()/text() are untouched.
 // - Basic auth from the host's user:password@ (parsed in host.ts), sent as a header, so the
 //   credentials never sit in a URL that messages print.
 import { createTransport, type TransportState } from './transport.js';
@@ -16,7 +19,7 @@ export function createOllamaFetch(signal: AbortSignal, idleMs: number, state: Tr
   const ollamaFetch = async (input: string, init: RequestInit = {}): Promise<MinimalResponse> => {
     const headers = { ...(init.headers as Record<string, string> | undefined), ...(authorization ? { Authorization: authorization } : {}) };
     const res = await transport(input, { ...init, headers });
-    return res.ok ? res : asJsonError(res);
+    return res.ok ? streamedJsonOnly(res) : asJsonError(res);
   };
   return ollamaFetch as unknown as typeof fetch;
 }
@@ -43,4 +46,41 @@ function asJsonError(res: MinimalResponse): MinimalResponse {
     text,
     json,
   };
+}
+
+/** `body` filtered the first time it is read (ollama-js reads it only to stream); json() and text() read the original. */
+function streamedJsonOnly(res: MinimalResponse): MinimalResponse {
+  let filtered: ReadableStream<Uint8Array> | undefined;
+  return Object.defineProperty({ ...res }, 'body', { get: () => (filtered ??= res.body.pipeThrough(jsonLinesOnly())), enumerable: true });
+}
+
+/** Passes complete NDJSON lines that parse, drops the others (ollama-js would skip them too, noisily). */
+function jsonLinesOnly(): TransformStream<Uint8Array, Uint8Array> {
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  let pending = '';
+  const keep = (line: string): boolean => {
+    if (line.trim() === '') return true;
+    try {
+      JSON.parse(line);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return new TransformStream({
+    transform(chunk, controller) {
+      pending += decoder.decode(chunk, { stream: true });
+      const end = pending.lastIndexOf('\n');
+      if (end < 0) return;
+      const lines = pending.slice(0, end).split('\n');
+      pending = pending.slice(end + 1);
+      const out = lines.filter(keep).map((line) => `${line}\n`).join('');
+      if (out !== '') controller.enqueue(encoder.encode(out));
+    },
+    flush(controller) {
+      pending += decoder.decode();
+      if (pending !== '' && keep(pending)) controller.enqueue(encoder.encode(pending));
+    },
+  });
 }
