@@ -60,7 +60,7 @@ describe('--dry-run', () => {
   it('is a usage error with bad input, as a real run is', async () => {
     const r = await runCli(['roadmap', '--role', 'Backend Developer', '--months', '99', '--dry-run'], { host: fake().host });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toBe('careerforge: --months: must be at most 24\n');
+    expect(r.stderr).toBe('careerforge: --months: must be a whole number from 1 to 24 (got 99)\n');
     expect(fake().requests).toHaveLength(0);
   });
 

@@ -62,9 +62,9 @@ describe('Form', () => {
     await tick();
     await vi.waitFor(() => expect(lastFrame()).toContain('Hours per week'));
     await press(stdin, '9', '9');
-    await vi.waitFor(() => expect(lastFrame()).toContain('must be at most 80'));
+    await vi.waitFor(() => expect(lastFrame()).toContain('must be a whole number from 1 to 80 (got 99)'));
     await press(stdin, ENTER);
-    await vi.waitFor(() => expect(lastFrame()).toContain('must be at most 80'));
+    await vi.waitFor(() => expect(lastFrame()).toContain('must be a whole number from 1 to 80 (got 99)'));
     expect(lastFrame()).not.toContain('✔ Hours per week');
     await press(stdin, BACKSPACE, BACKSPACE, 'abc');
     await vi.waitFor(() => expect(lastFrame()).toContain('expected a number, got "abc"'));

@@ -94,7 +94,7 @@ describe('interview form', () => {
     await press(app, DOWN, DOWN, ENTER); // mixed -> technical -> behavioral
     await shows(app, '? Number of questions (1-30) (5)');
     await press(app, '31');
-    await shows(app, '✘ must be at most 30');
+    await shows(app, '✘ must be a whole number from 1 to 30 (got 31)');
     await press(app, ENTER);
     expect(onSubmit).not.toHaveBeenCalled();
     await press(app, BACKSPACE, BACKSPACE, '3', ENTER);

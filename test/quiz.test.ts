@@ -102,8 +102,8 @@ describe('quiz generation', () => {
 describe('quiz bad input: exit 2, nothing sent to the model', () => {
   const cases: Array<[string[], RegExp]> = [
     [['--count', '3'], /missing --topic or --role/],
-    [['--topic', 'SQL', '--count', '0'], /--count: must be at least 1/],
-    [['--topic', 'SQL', '--count', '51'], /--count: must be at most 50/],
+    [['--topic', 'SQL', '--count', '0'], /--count: must be a whole number from 1 to 50 \(got 0\)/],
+    [['--topic', 'SQL', '--count', '51'], /--count: must be a whole number from 1 to 50 \(got 51\)/],
     [['--topic', 'SQL', '--count', 'ten'], /--count: expected a number, got "ten"/],
     [['--topic', 'SQL', '--count', '2.5'], /--count: /],
     [['--topic', 'SQL', '--difficulty', 'extreme'], /--difficulty: /],

@@ -131,7 +131,7 @@ describe('progress replan', () => {
 
 describe('progress replan: bad input', () => {
   it.each([
-    [['progress', 'replan', ID, '--months', '0'], /--months: must be at least 1/],
+    [['progress', 'replan', ID, '--months', '0'], /--months: must be a whole number from 1 to 24 \(got 0\)/],
     [['progress', 'replan', ID, '--hours-per-week', 'x'], /--hours-per-week: expected a number, got "x"/],
     [['progress', 'replan', ID, '--months', '24'], /1 kept \+ 24 new months is 25; a plan has at most 24 months/],
     [['progress', 'replan', 'rnope'], /no roadmap with an id starting "rnope"/],

@@ -40,7 +40,7 @@ describe('repair', () => {
     expect(fake().chatRequests()[0]!.body.messages).toHaveLength(2);
     const one = repairTurn(1);
     expect(one.assistant).toBe(first);
-    expect(one.problems).toContain('- final_outcome: Invalid input: expected string, received undefined');
+    expect(one.problems).toContain('- final_outcome: missing');
     const two = repairTurn(2);
     expect(two.assistant).toBe(second);
     // The schema sent as format catches these (a server that ignores format let them through).

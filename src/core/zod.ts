@@ -4,11 +4,11 @@
 // - this module re-exports zod/mini flat (`export *`) and callers import it as a namespace, so
 //   esbuild keeps only what is used; re-exporting a namespace *object* (`export { z }`) would drag
 //   in every locale zod ships (about 600 KB);
-// - mini ships no messages, so the English locale is installed here, once.
-import { config } from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+// - mini ships no messages: ours (zod-messages.ts, plain English for every issue) are installed
+//   here, once, instead of a zod locale, so no library wording reaches a user or the model.
+import { installPlainMessages } from './zod-messages.js';
 
-config(en());
+installPlainMessages();
 
 export * from 'zod/mini';
 

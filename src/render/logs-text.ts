@@ -1,13 +1,14 @@
 // `careerforge logs` as text: one section per call, like `llm logs`: what was asked, of which
 // model with which options, what came back, and what it cost.
 import type { LoggedCall } from '../core/logs/query.js';
+import { plural } from '../core/plural.js';
 
 const seconds = (ns: number) => `${(ns / 1e9).toFixed(2)} s`;
 
 export function logsText(calls: LoggedCall[], matched: number): string {
   if (calls.length === 0) return 'No calls logged yet (or none match).\n';
   const out: string[] = [];
-  if (matched > calls.length) out.push(`(the last ${calls.length} of ${matched} calls; -n 0 shows all)`, '');
+  if (matched > calls.length) out.push(`(the last ${calls.length} of ${plural(matched, 'call')}; -n 0 shows all)`, '');
   for (const call of calls) out.push(...callLines(call), '');
   return `${out.join('\n')}\n`.replace(/\n\n\n$/, '\n\n');
 }

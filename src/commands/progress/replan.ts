@@ -11,6 +11,7 @@ import { emit, type View } from '../emit.js';
 import { generate, openContext } from '../generation.js';
 import type { Session } from '../session.js';
 import { numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
+import { wholeNumber } from '../../core/zod-messages.js';
 
 export interface ReplanFlags extends GlobalFlags {
   hoursPerWeek?: string;
@@ -19,8 +20,8 @@ export interface ReplanFlags extends GlobalFlags {
 }
 
 const changesSchema = z.strictObject({
-  hours_per_week: z.optional(z.int().check(z.gte(1, 'must be at least 1'), z.lte(80, 'must be at most 80'))),
-  months: z.optional(z.int().check(z.gte(1, 'must be at least 1'), z.lte(24, 'must be at most 24'))),
+  hours_per_week: z.optional(wholeNumber(1, 80)),
+  months: z.optional(wholeNumber(1, 24)),
   goal: z.optional(text(500, { min: 1 })),
 });
 

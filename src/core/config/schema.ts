@@ -1,8 +1,10 @@
 // Settings that can be stored with `careerforge config set` (and come from flags and env too).
 // The single source of truth for their names, types, bounds, env variables and defaults.
 import * as z from '../zod.js';
-import { levelSchema, line } from '../common-schema.js';
+import { line } from '../common-schema.js';
+import { LEVELS } from '../vocabulary.js';
 import { PROVIDERS } from '../llm/provider.js';
+import { numberIn, oneOf, wholeNumber } from '../zod-messages.js';
 
 export const DEFAULT_MODEL = 'mistral:7b-instruct-v0.3-q4_K_M';
 
@@ -21,7 +23,7 @@ export const settingSchemas = {
   fold_system: z.boolean(),
   concurrency: z.int().check(z.gte(1), z.lte(32)),
   /** Desired recall probability when a quiz card comes back (FSRS request_retention): higher means shorter intervals. */
-  retention: z.number().check(z.gte(0.7, 'must be at least 0.7'), z.lte(0.99, 'must be at most 0.99')),
+  retention: numberIn(0.7, 0.99),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -70,9 +72,9 @@ export const SETTING_DEFAULTS = {
  */
 export const profileDefaultSchemas = {
   role: line(120),
-  level: levelSchema,
-  hours_per_week: z.int().check(z.gte(1, 'must be at least 1'), z.lte(80, 'must be at most 80')),
-  months: z.int().check(z.gte(1, 'must be at least 1'), z.lte(24, 'must be at most 24')),
+  level: oneOf(LEVELS),
+  hours_per_week: wholeNumber(1, 80),
+  months: wholeNumber(1, 24),
   topic: line(120),
 } as const;
 

@@ -9,6 +9,7 @@ import { dataBlock } from '../sanitize.js';
 import type { GeneratedInterviewQuestion, Interview, InterviewInput } from './schema.js';
 import { interviewBatchRequestSchema } from './request-schema.js';
 import type { GenerationOutcome } from '../meta.js';
+import { plural } from '../plural.js';
 
 const BATCH = 5;
 // About 1,300 characters of JSON per question, and a few short tips per batch.
@@ -73,7 +74,7 @@ export function checkInterviewBatch(
   earlier: readonly string[],
 ): string[] {
   const problems: string[] = [];
-  if (questions.length !== expected) problems.push(`questions has ${questions.length} entries but must have exactly ${expected}`);
+  if (questions.length !== expected) problems.push(`questions has ${plural(questions.length, 'entry', 'entries')} but must have exactly ${expected}`);
   questions.forEach((q, i) => {
     const at = `questions[${i}]`;
     if (type !== 'mixed' && q.type !== type) problems.push(`${at}.type is "${q.type}" but every question must be "${type}"`);

@@ -10,6 +10,7 @@ import { renderPrompt } from '../llm/prompts.js';
 import { dataBlock } from '../sanitize.js';
 import { gradeRequestSchema } from './request-schema.js';
 import { type Grade, type Interview, type InterviewQuestion, type MockSummary, type MockTurn, type SavedGrade } from './schema.js';
+import { plural } from '../plural.js';
 
 /** Below this score an answer is weak and gets one follow-up question. */
 export const WEAK_SCORE = 6;
@@ -100,7 +101,7 @@ export async function* gradeAnswer(
 export function checkGrade(grade: Grade, criteria: readonly string[]): string[] {
   const problems: string[] = [];
   if (grade.criteria.length !== criteria.length) {
-    problems.push(`criteria has ${grade.criteria.length} entries but must have exactly ${criteria.length}, one per point interviewers look for`);
+    problems.push(`criteria has ${plural(grade.criteria.length, 'entry', 'entries')} but must have exactly ${criteria.length}, one per point interviewers look for`);
   }
   grade.criteria.forEach((c, i) => {
     const want = criteria[i];

@@ -3,6 +3,7 @@
 import * as z from '../zod.js';
 import { line, savedRecordFields } from '../common-schema.js';
 import { DEFAULT_SENIORITY, DIFFICULTIES, SENIORITIES } from '../vocabulary.js';
+import { oneOf, wholeNumber } from '../zod-messages.js';
 
 const str = () => z.string().check(z.minLength(1));
 
@@ -13,10 +14,10 @@ export const interviewLevelSchema = z.enum(SENIORITIES);
 
 export const interviewInputSchema = z.strictObject({
   role: line(120),
-  level: z._default(interviewLevelSchema, DEFAULT_SENIORITY),
-  type: z._default(interviewTypeSchema, 'mixed'),
+  level: z._default(oneOf(SENIORITIES), DEFAULT_SENIORITY),
+  type: z._default(oneOf([...INTERVIEW_TYPES, 'mixed']), 'mixed'),
   company: z.optional(line(120)),
-  count: z._default(z.int().check(z.gte(1, 'must be at least 1'), z.lte(30, 'must be at most 30')), 5),
+  count: z._default(wholeNumber(1, 30), 5),
 });
 export type InterviewInput = z.infer<typeof interviewInputSchema>;
 

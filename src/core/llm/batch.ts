@@ -182,7 +182,7 @@ export function duplicateProblems(questions: readonly string[], earlier: readonl
   const problems: string[] = [];
   questions.forEach((q, i) => {
     const key = normalizeText(q);
-    if (seen.has(key)) problems.push(`${at(i)} repeats an earlier question ("${q.slice(0, 80)}"); write a different one`);
+    if (seen.has(key)) problems.push(`${at(i)} repeats an earlier question ("${q.slice(0, 80)}")`); // the repair prompt asks for a fix; this line is also shown to the user
     seen.add(key);
   });
   return problems;

@@ -3,6 +3,7 @@
 import * as z from '../zod.js';
 import { line, savedRecordFields } from '../common-schema.js';
 import { DEFAULT_DIFFICULTY, DIFFICULTIES } from '../vocabulary.js';
+import { oneOf, wholeNumber } from '../zod-messages.js';
 
 const str = () => z.string().check(z.minLength(1));
 
@@ -11,8 +12,8 @@ export const quizDifficultySchema = z.enum(DIFFICULTIES);
 export const quizInputSchema = z.strictObject({
   topic: z.optional(line(120)),
   role: z.optional(line(120)),
-  difficulty: z._default(quizDifficultySchema, DEFAULT_DIFFICULTY),
-  count: z._default(z.int().check(z.gte(1, 'must be at least 1'), z.lte(50, 'must be at most 50')), 10),
+  difficulty: z._default(oneOf(DIFFICULTIES), DEFAULT_DIFFICULTY),
+  count: z._default(wholeNumber(1, 50), 10),
 });
 export type QuizInput = z.infer<typeof quizInputSchema>;
 

@@ -15,6 +15,7 @@ import { normalizeMonth, normalizeOutline, normalizeRoadmap } from './normalize.
 import { planParts } from './stream-parts.js';
 import type { Month, Outline, Roadmap } from './schema.js';
 import type { GenerationOutcome } from '../meta.js';
+import { plural } from '../plural.js';
 
 // Measured on hand-written plans of the shape we ask for: about 2,000 characters of JSON per
 // month (4 weeks, tasks, tools, projects), i.e. ~550 tokens, plus ~400 for the frame.
@@ -179,7 +180,7 @@ function outlineItemOf(raw: unknown, month: number): OutlineItem {
 export function checkRoadmap(roadmap: Roadmap, input: Pick<RoadmapInput, 'months' | 'hours_per_week'>): string[] {
   const problems: string[] = [];
   if (roadmap.roadmap.length !== input.months) {
-    problems.push(`roadmap has ${roadmap.roadmap.length} months but the plan must have exactly ${input.months}`);
+    problems.push(`roadmap has ${plural(roadmap.roadmap.length, 'month')} but the plan must have exactly ${input.months}`);
   }
   roadmap.roadmap.forEach((month, i) => problems.push(...checkMonth(month, i + 1, input.hours_per_week, `roadmap[${i}]`)));
   return problems;
@@ -188,7 +189,7 @@ export function checkRoadmap(roadmap: Roadmap, input: Pick<RoadmapInput, 'months
 export function checkOutline(outline: Outline, input: Pick<RoadmapInput, 'months'>): string[] {
   const problems: string[] = [];
   if (outline.months.length !== input.months) {
-    problems.push(`months has ${outline.months.length} entries but the plan must have exactly ${input.months}`);
+    problems.push(`months has ${plural(outline.months.length, 'entry', 'entries')} but the plan must have exactly ${input.months}`);
   }
   outline.months.forEach((m, i) => {
     if (m.month !== i + 1) problems.push(`months[${i}].month is ${m.month} but must be ${i + 1} (numbered 1..${input.months} with no gap)`);

@@ -3,6 +3,7 @@
 import * as z from '../zod.js';
 import { line, savedRecordFields, text } from '../common-schema.js';
 import { LEVELS, SKILL_LEVELS, orList, type Level } from '../vocabulary.js';
+import { wholeNumber } from '../zod-messages.js';
 
 /** A CV or a job description: plain text, at most 50 KB (the file reader enforces bytes). */
 export const MAX_DOCUMENT_BYTES = 50 * 1024;
@@ -20,8 +21,8 @@ export const skillsInputSchema = z.strictObject({
   job: z.optional(text(MAX_DOCUMENT_BYTES, { min: 1 })),
   goal: z.optional(text(500)),
   // Used only with --to-roadmap: the length and pace of the plan that closes the gaps.
-  months: z._default(z.int().check(z.gte(1, 'must be at least 1'), z.lte(24, 'must be at most 24')), 6),
-  hours_per_week: z._default(z.int().check(z.gte(1, 'must be at least 1'), z.lte(80, 'must be at most 80')), 10),
+  months: z._default(wholeNumber(1, 24), 6),
+  hours_per_week: z._default(wholeNumber(1, 80), 10),
 });
 
 export type SkillsInput = z.infer<typeof skillsInputSchema>;
