@@ -4,9 +4,9 @@ import { MissingInputError, UsageError } from '../../core/errors.js';
 import { drive } from '../../core/events.js';
 import { generateInterview } from '../../core/interview/generate.js';
 import { interviewInputSchema, type Interview, type InterviewInput } from '../../core/interview/schema.js';
-import { emit, type View } from '../emit.js';
+import type { View } from '../emit.js';
 import { loadFormDefaults } from '../form-defaults.js';
-import { generate, openContext, saveRecord } from '../generation.js';
+import { emitGenerated, generate, openContext, saveRecord } from '../generation.js';
 import type { Session } from '../session.js';
 import { numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
 
@@ -57,7 +57,8 @@ export async function interviewCommand(flags: InterviewFlags, session: Session):
   const label = `Preparing ${input.count} ${input.type} question${input.count === 1 ? '' : 's'} for ${input.role}`;
   const { interview } = await generate(session, ctx, label, (on) => drive(generateInterview(ctx.ollama(), input), on));
   const id = await saveRecord(session, ctx, 'interviews', input, { interview });
-  if (!flags.mock) return emit(session, interview, interviewView);
+  // Not saved (a full disk): a mock interview has nothing to keep its answers in; show the questions, then the error.
+  if (!flags.mock || id === undefined) return emitGenerated(session, interview, interviewView);
   const { runMock } = await import('./mock.js');
   return runMock(ctx, id, session);
 }

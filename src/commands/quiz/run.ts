@@ -4,9 +4,9 @@ import { UsageError } from '../../core/errors.js';
 import { drive } from '../../core/events.js';
 import { generateQuiz, quizSeed } from '../../core/quiz/generate.js';
 import { quizInputSchema, type Quiz, type QuizInput } from '../../core/quiz/schema.js';
-import { emit, type View } from '../emit.js';
+import type { View } from '../emit.js';
 import { loadFormDefaults } from '../form-defaults.js';
-import { generate, openContext, saveRecord } from '../generation.js';
+import { emitGenerated, generate, openContext, saveRecord } from '../generation.js';
 import type { Session } from '../session.js';
 import { numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
 
@@ -58,7 +58,8 @@ export async function quizCommand(flags: QuizFlags, session: Session): Promise<v
   const label = `Writing ${input.count} question${input.count === 1 ? '' : 's'} on ${input.topic ?? input.role}`;
   const { quiz } = await generate(session, ctx, label, (on) => drive(generateQuiz(ctx.ollama(), input, seed), on));
   const id = await saveRecord(session, ctx, 'quizzes', input, { shuffle_seed: seed, quiz });
-  if (session.mode !== 'tty') return emit(session, quiz, quizView);
+  // Not saved (a full disk): nothing to record answers against, so it is shown, then the error.
+  if (session.mode !== 'tty' || id === undefined) return emitGenerated(session, quiz, quizView);
   const { takeQuiz } = await import('./take.js');
   return takeQuiz(ctx, { id, topic: quiz.topic }, quiz.questions, session);
 }

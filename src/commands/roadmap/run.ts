@@ -4,10 +4,10 @@ import { drive } from '../../core/events.js';
 import { generateRoadmap } from '../../core/roadmap/generate.js';
 import { roadmapInputSchema, type RoadmapInput } from '../../core/roadmap/input-schema.js';
 import type { RoadmapData } from '../../render/roadmap-text.js';
-import { emit, type View } from '../emit.js';
+import type { View } from '../emit.js';
 import { progressive, tailView } from './progressive.js';
 import { loadFormDefaults } from '../form-defaults.js';
-import { generate, openContext, saveRecord } from '../generation.js';
+import { emitGenerated, generate, openContext, saveRecord } from '../generation.js';
 import type { Session } from '../session.js';
 import { listFlag, numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
 
@@ -63,11 +63,11 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
   const { roadmap } = await generate(session, ctx, label, (on) => drive(generateRoadmap(ctx.ollama(), input), on), live?.onPart);
   await live?.flushed();
   await saveRecord(session, ctx, 'roadmaps', input, { roadmap, progress: {} });
-  if (live?.started()) return emit(session, roadmap, tailView);
-  if (!flags.videos) return emit(session, roadmap, roadmapView);
+  if (live?.started()) return emitGenerated(session, roadmap, tailView);
+  if (!flags.videos) return emitGenerated(session, roadmap, roadmapView);
   // YouTube results per month: an extra that never fails the command (see core/videos).
   const { videosFor } = await import('../videos-source.js');
   const found = await videosFor(roadmap.roadmap.map((m) => `${m.title} ${roadmap.career_role} tutorial`), session, ctx.home);
   session.meta.videos = found.meta;
-  await emit(session, { ...roadmap, videos: roadmap.roadmap.map((m, i) => ({ month: m.month, ...found.groups[i]! })) }, roadmapView);
+  await emitGenerated(session, { ...roadmap, videos: roadmap.roadmap.map((m, i) => ({ month: m.month, ...found.groups[i]! })) }, roadmapView);
 }

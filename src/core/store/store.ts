@@ -126,9 +126,7 @@ export class LocalStore {
         }
       }
       const result = change(data!);
-      const conf = this.conf(spec.name);
-      const { __internal__: internal } = conf.store;
-      this.write(file, () => (conf.store = { ...(data as Record<string, unknown>), ...(internal ? { __internal__: internal } : {}) }));
+      this.write(spec.name, data as Record<string, unknown>);
       return result;
     }, this.options);
   }
@@ -219,34 +217,32 @@ export class LocalStore {
   }
 
   private saveStore(data: StoreData): void {
-    const conf = this.conf('store');
-    const { __internal__: internal } = conf.store;
-    this.write(this.path('store'), () => (conf.store = { ...data, ...(internal ? { __internal__: internal } : {}) }));
+    this.write('store', data);
   }
 
-  /** A failed write (a full disk, a read-only home) is a STORE_ERROR naming the file and the cause. */
-  private write(file: string, save: () => void): void {
+  /** Write `name`.json through conf; a failure (a full disk, a read-only home) is a STORE_ERROR naming the file and the cause. */
+  private write(name: string, data: Record<string, unknown>): void {
+    const file = this.path(name);
     try {
       this.options.beforeWrite?.(file);
-      save();
+      // conf may write as it opens (its migration bookkeeping), so it opens only past the seam.
+      const conf = this.conf(name);
+      const { __internal__: internal } = conf.store;
+      conf.store = { ...data, ...(internal ? { __internal__: internal } : {}) };
     } catch (error) {
       throw writeError(file, error);
     }
   }
 
   private conf(name: string): Conf<Record<string, unknown>> {
-    try {
-      return new Conf<Record<string, unknown>>({
-        cwd: this.home,
-        configName: name,
-        projectVersion: STORE_VERSION,
-        migrations: name === 'store' ? migrations : undefined,
-        clearInvalidConfig: false,
-        accessPropertiesByDotNotation: false,
-      });
-    } catch (error) {
-      throw writeError(this.path(name), error);
-    }
+    return new Conf<Record<string, unknown>>({
+      cwd: this.home,
+      configName: name,
+      projectVersion: STORE_VERSION,
+      migrations: name === 'store' ? migrations : undefined,
+      clearInvalidConfig: false,
+      accessPropertiesByDotNotation: false,
+    });
   }
 
   private once(message: string): void {
