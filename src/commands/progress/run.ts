@@ -73,7 +73,7 @@ export async function progressCommand(action: string | undefined, args: string[]
       const id = need(args[0], `progress ${verb} ID TASK...`);
       const result = await markTasks(store, id, args.slice(1), MARKS[verb]!);
       const s = result.summary;
-      return emitLine(session, result, `${id}: ${markedText(result.mark, result.changed, result.unchanged)}; now ${s.percent}% done (${s.done + s.skipped}/${s.total})`);
+      return emitLine(session, result, `${result.id}: ${markedText(result.mark, result.changed, result.unchanged)}; now ${s.percent}% done (${s.done + s.skipped}/${s.total})`);
     }
     case 'export':
       return exportPlan(store, args, flags, session);
