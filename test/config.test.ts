@@ -118,7 +118,9 @@ describe('config', () => {
     const file = path.join(tempHome(), 'a-file');
     fs.writeFileSync(file, 'not a directory');
     const home = path.join(file, 'home');
-    const r = await runCli(['config', 'list', '--json'], { home });
+    // A read needs no home (it reads as empty); a change says why it cannot make one.
+    expect((await runCli(['config', 'list', '--json'], { home })).exitCode).toBe(0);
+    const r = await runCli(['config', 'set', 'retries', '3', '--json'], { home });
     const { message } = expectFailure(r, 1, 'STORE_ERROR');
     expect(message).toBe(`Cannot create the CareerForge home ${home} (ENOTDIR): set CAREERFORGE_HOME to a writable directory`);
     expect(fs.readFileSync(file, 'utf8')).toBe('not a directory');
@@ -135,10 +137,10 @@ describe('a corrupt store', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     const warnings = r.stderr.trimEnd().split('\n');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^warning: .*store\.json was unreadable \(not valid JSON .*\); moved it to .*store\.json\.corrupt-.* and started a fresh one$/);
-    const backups = fs.readdirSync(home).filter((f) => f.startsWith('store.json.corrupt-'));
+    expect(warnings[0]).toMatch(/^warning: .*store\.json was not valid JSON .*: kept it byte for byte as .*quarantine\/store-.*\.json and started a fresh store; see careerforge store list$/);
+    const backups = fs.readdirSync(path.join(home, 'quarantine'));
     expect(backups).toHaveLength(1);
-    expect(fs.readFileSync(path.join(home, backups[0]!), 'utf8')).toBe(garbage);
+    expect(fs.readFileSync(path.join(home, 'quarantine', backups[0]!), 'utf8')).toBe(garbage);
     const id = parseEnvelope(r.stdout).meta.id;
     expect(Object.keys(readStore(home).roadmaps)).toEqual([id]);
   });

@@ -82,12 +82,30 @@ describe('progress done, skip, undo', () => {
   it('marks single tasks and whole weeks, and undoes them', async () => {
     const done = await runCli(['progress', 'done', ID, '1.1.1', '2.3.2'], { home });
     expect(done.exitCode).toBe(0);
-    expect(done.stdout).toBe(`${ID}: marked done 2 tasks (1.1.1, 2.3.2); now 13% done (2/16)\n`);
+    expect(done.stdout).toBe(`${ID}: marked 2 tasks done (1.1.1, 2.3.2); now 13% done (2/16)\n`);
     const skip = parseEnvelope((await runCli(['progress', 'skip', ID, '1.2', '--json'], { home })).stdout);
     expect(skip.data).toMatchObject({ id: ID, mark: 'skipped', tasks: ['1.2.1', '1.2.2'], summary: { done: 2, skipped: 2, percent: 25 } });
     const undo = parseEnvelope((await runCli(['progress', 'undo', ID, '1.2.1', '--json'], { home })).stdout);
     expect(undo.data.tasks).toEqual(['1.2.1']);
     expect(readStore(home).roadmaps[ID].progress).toEqual({ '1.1.1': 'done', '2.3.2': 'done', '1.2.2': 'skipped' });
+  });
+
+  it('says what actually changed: tasks already done, and undo of tasks never marked', async () => {
+    seed(home, { '1.1.1': 'done', '1.1.2': 'skipped' });
+    const done = await runCli(['progress', 'done', ID, '1.1', '1.2.1'], { home });
+    expect({ exit: done.exitCode, stdout: done.stdout, stderr: done.stderr }).toEqual({
+      exit: 0,
+      stdout: `${ID}: marked 2 tasks done (1.1.2, 1.2.1); 1 was already done (1.1.1); now 19% done (3/16)\n`,
+      stderr: '',
+    });
+    const again = await runCli(['progress', 'done', ID, '1.1.1'], { home });
+    expect(again.stdout).toBe(`${ID}: nothing changed: task 1.1.1 was already done; now 19% done (3/16)\n`);
+    const undo = await runCli(['progress', 'undo', ID, '1.2.1', '2.1'], { home });
+    expect(undo.stdout).toBe(`${ID}: reopened 1 task (1.2.1); 2 were never marked (2.1.1, 2.1.2); now 13% done (2/16)\n`);
+    const never = await runCli(['progress', 'undo', ID, '2.1', '--json'], { home });
+    expect(parseEnvelope(never.stdout).data).toMatchObject({ tasks: ['2.1.1', '2.1.2'], changed: [], unchanged: ['2.1.1', '2.1.2'] });
+    expect((await runCli(['progress', 'undo', ID, '2.1'], { home })).stdout).toBe(`${ID}: nothing changed: all 2 tasks were never marked; now 13% done (2/16)\n`);
+    expect(readStore(home).roadmaps[ID].progress).toEqual({ '1.1.1': 'done', '1.1.2': 'done' });
   });
 
   it.each([
@@ -176,6 +194,32 @@ describe('progress export', () => {
     expect(ics).toContain('\r\nDTSTART:20260420T183000\r\n'); // week 8
   });
 
+  it('--out refuses to overwrite without --force, and explains a directory and a missing folder (exit 2, one line)', async () => {
+    const out = path.join(home, 'plan.md');
+    fs.writeFileSync(out, 'my notes');
+    const refused = await runCli(['progress', 'export', ID, '--out', out], { home });
+    expect({ exit: refused.exitCode, stdout: refused.stdout, stderr: refused.stderr }).toEqual({
+      exit: 2,
+      stdout: '',
+      stderr: `careerforge: --out ${out} already exists: add --force to overwrite it, or choose another name\n`,
+    });
+    expect(fs.readFileSync(out, 'utf8')).toBe('my notes');
+    const forced = await runCli(['progress', 'export', ID, '--out', out, '--force'], { home });
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stderr).toBe(`wrote the checklist to ${out}\n`);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^# /);
+
+    const dir = await runCli(['progress', 'export', ID, '--out', home], { home });
+    expect({ exit: dir.exitCode, stderr: dir.stderr }).toEqual({ exit: 2, stderr: `careerforge: --out ${home} is a directory (EISDIR): give a file name, e.g. --out ${path.join(home, 'plan.md')}\n` });
+    const missing = path.join(home, 'no-such-folder', 'plan.md');
+    const enoent = await runCli(['progress', 'export', ID, '--out', missing, '--force'], { home });
+    expect({ exit: enoent.exitCode, stderr: enoent.stderr }).toEqual({
+      exit: 2,
+      stderr: `careerforge: --out ${missing}: the folder ${path.dirname(missing)} does not exist (ENOENT): create it first or choose another path\n`,
+    });
+    expect(fs.readdirSync(home).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it.each([
     [['--format', 'ics'], /needs --start DATE/],
     [['--format', 'ics', '--start', '2026-02-30'], /--start: expected a date like 2026-01-05, got "2026-02-30"/],
@@ -202,7 +246,7 @@ describe('progress takes ids as list, show and rm do', () => {
     seedTwo();
     const done = await runCli(['progress', 'done', 'latest', '1.1.1'], { home });
     expect(done.exitCode, done.stderr).toBe(0);
-    expect(done.stdout).toBe('rother9: marked done 1 task (1.1.1); now 6% done (1/16)\n');
+    expect(done.stdout).toBe('rother9: marked 1 task done (1.1.1); now 6% done (1/16)\n');
     expect(readStore(home).roadmaps.rother9.progress).toEqual({ '1.1.1': 'done' });
     expect(readStore(home).roadmaps[ID].progress).toEqual({});
     const shown = parseEnvelope((await runCli(['progress', 'show', 'rte', '--json'], { home })).stdout);

@@ -1,5 +1,5 @@
 // The store never loses an update: twenty processes marking different tasks at once all land, and
-// a corrupt or hand-broken store is moved aside (kept as a backup, said on stderr), never wiped.
+// a hand-broken record is set aside on its own (kept byte for byte, said on stderr), never wiped.
 import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -34,7 +34,11 @@ describe('concurrent writers', () => {
         }),
       ),
     );
-    for (const run of runs) expect({ exitCode: run.exitCode, stderr: run.stderr }).toEqual({ exitCode: 0, stderr: '' });
+    // On a busy machine a writer may wait over a second, and then says on what (nothing else on stderr).
+    for (const run of runs) {
+      expect(run.exitCode).toBe(0);
+      expect(run.stderr).toMatch(/^(warning: waiting for the store lock held by another careerforge( \(pid \d+\))?\.\.\.\n?)?$/);
+    }
     const progress = readStore(home).roadmaps[ID].progress;
     expect(Object.keys(progress).sort()).toEqual([...tasks].sort());
     expect(Object.values(progress).every((state) => state === 'done')).toBe(true);
@@ -44,24 +48,24 @@ describe('concurrent writers', () => {
   }, 90_000);
 });
 
-describe('a broken store', () => {
-  const backups = () => fs.readdirSync(home).filter((name) => name.startsWith('store.json.corrupt-'));
-
-  it.each([
-    ['not JSON', '{"roadmaps": {"rstore1": '],
-    ['JSON that does not fit the schema', JSON.stringify({ roadmaps: { x: { id: 1, roadmap: 'nope' } } })],
-  ])('is moved aside with a warning when it is %s, and the command goes on with a fresh one', async (_what, broken) => {
-    fs.writeFileSync(path.join(home, 'store.json'), broken);
-    const result = await runCli(['progress', '--json'], { home });
-    expect(result.exitCode).toBe(0);
-    expect(parseEnvelope(result.stdout).data.roadmaps).toEqual([]);
-    expect(result.stderr).toMatch(/^warning: .*store\.json was unreadable \(.+\); moved it to .*store\.json\.corrupt-.* and started a fresh one\n$/);
-    expect(backups()).toHaveLength(1);
-    expect(fs.readFileSync(path.join(home, backups()[0]!), 'utf8')).toBe(broken); // the backup is byte for byte what was there
-    // The fresh store works and the backup stays put.
-    const again = await runCli(['progress', '--json'], { home });
-    expect(again.stderr).toBe('');
-    expect(backups()).toHaveLength(1);
+describe('a broken store (built CLI)', () => {
+  it('one bad record is left out by a read (which writes nothing) and quarantined byte for byte by the next change', async () => {
+    const good = JSON.parse(fs.readFileSync(path.join(home, 'store.json'), 'utf8')).roadmaps[ID];
+    const bad = JSON.stringify({ ...good, id: 'rbad', progress: { '1.1.1': 'maybe' } }, null, 1);
+    const text = `{"roadmaps": {"${ID}": ${JSON.stringify(good)}, "rbad": ${bad}}}`;
+    fs.writeFileSync(path.join(home, 'store.json'), text);
+    const warning = 'warning: 1 saved record could not be read and was set aside: roadmap rbad (progress["1.1.1"]: Invalid option: expected one of "done"|"skipped"); see careerforge store list\n';
+    const read = await runCli(['progress', '--json'], { home });
+    expect(read.exitCode).toBe(0);
+    expect(parseEnvelope(read.stdout).data.roadmaps.map((r: { id: string }) => r.id)).toEqual([ID]);
+    expect(read.stderr).toBe(warning);
+    expect(fs.readFileSync(path.join(home, 'store.json'), 'utf8')).toBe(text);
+    expect(fs.existsSync(path.join(home, 'quarantine'))).toBe(false);
+    const change = await runCli(['progress', 'done', ID, '1.1.1'], { home });
+    expect(change.exitCode).toBe(0);
+    expect(change.stderr).toBe(warning);
+    expect(fs.readFileSync(path.join(home, 'quarantine', 'roadmaps.rbad.json'), 'utf8')).toBe(bad);
+    expect(Object.keys(readStore(home).roadmaps)).toEqual([ID]);
   });
 
   it('keeps a corrupt config aside too, and writes still work after recovery', async () => {

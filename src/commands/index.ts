@@ -22,6 +22,7 @@ import { registerRate } from './rate/spec.js';
 import { registerExport } from './export/spec.js';
 import { registerCompletion } from './completion/spec.js';
 import { registerBatch } from './batch/spec.js';
+import { registerStore } from './store/spec.js';
 
 export const commands: RegisterCommand[] = [
   registerRoadmap,
@@ -44,5 +45,6 @@ export const commands: RegisterCommand[] = [
   registerCache,
   registerRate,
   registerExport,
+  registerStore,
   registerCompletion,
 ];

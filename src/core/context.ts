@@ -2,7 +2,7 @@
 // settings (flag > env > config > default) and the model-server client bound to the command's signal.
 import { createLlm, type LlmHandle } from './llm/client.js';
 import { resolveHome, resolveSettings, type RawSettings, type Settings } from './config/settings.js';
-import { LocalStore, type Warn } from './store/store.js';
+import { LocalStore, type StoreOptions, type Warn } from './store/store.js';
 import type { CallHooks } from './llm/hooks.js';
 import { usePromptOverrides } from './llm/prompts.js';
 import { loadOverrides } from './prompts/overrides.js';
@@ -21,11 +21,11 @@ export interface RunContext {
 
 /**
  * `cache`: answer identical requests from the response cache (--cache; batch unless --no-cache).
- * `hooks`: the call log or --dry-run (core/llm/hooks.ts).
+ * `hooks`: the call log or --dry-run (core/llm/hooks.ts). `storeOptions`: the store's test seams.
  */
-export async function createRunContext(flags: RawSettings & { cache?: boolean }, env: NodeJS.ProcessEnv, signal: AbortSignal, warn: Warn, hooks?: CallHooks): Promise<RunContext> {
+export async function createRunContext(flags: RawSettings & { cache?: boolean }, env: NodeJS.ProcessEnv, signal: AbortSignal, warn: Warn, hooks?: CallHooks, storeOptions?: StoreOptions): Promise<RunContext> {
   const home = resolveHome(env);
-  const store = new LocalStore(home, warn);
+  const store = new LocalStore(home, warn, storeOptions);
   const settings = resolveSettings(flags, env, await store.readConfig());
   // The user's prompt copies, checked before anything is sent (a bad placeholder is exit 2).
   usePromptOverrides(loadOverrides(home, warn));

@@ -14,6 +14,8 @@ const ALLOWED: Record<string, RegExp> = {
   'src/commands/version.ts': /^process\.(versions|platform|arch)$/,
   // The --out lock names its owner process and checks whether a stale owner is still alive.
   'src/core/batch/results-file.ts': /^process\.(pid|kill)$/,
+  // The store lock names its owner process the same way (src/core/store/lock.ts).
+  'src/core/store/lock.ts': /^process\.(pid|kill)$/,
 };
 
 function walk(dir: string): string[] {

@@ -122,12 +122,15 @@ describe('a broken card', () => {
     expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('corrupt'))).toEqual([]);
   });
 
-  it('a cards.json that is not JSON is set aside, the store untouched', async () => {
+  it('a cards.json that is not JSON is left as it is by a read and set aside by the next review, the store untouched', async () => {
     const d = deck();
     fs.writeFileSync(path.join(d.home, 'store.json'), JSON.stringify({ roadmaps: {}, __internal__: { migrations: { version: '1.0.0' } } }));
     const storeBefore = fs.readFileSync(path.join(d.home, 'store.json'));
     fs.writeFileSync(d.store.path('cards'), '{"cards": {');
     expect(await loadCards(d.store, () => undefined)).toEqual([]);
+    expect(d.warnings.join('\n')).toMatch(/cards\.json is unreadable \(not valid JSON .*\); going on without it and leaving it as it is until it is fixed/);
+    expect(fs.readFileSync(d.store.path('cards'), 'utf8')).toBe('{"cards": {');
+    await d.recorder().record(d.entry(1, 'good'));
     expect(d.warnings.join('\n')).toMatch(/cards\.json was unreadable .*moved it to .*cards\.json\.corrupt-/);
     const backup = fs.readdirSync(d.home).find((f) => f.startsWith('cards.json.corrupt-'))!;
     expect(fs.readFileSync(path.join(d.home, backup), 'utf8')).toBe('{"cards": {');

@@ -1,5 +1,5 @@
-// The local store: reads and writes under a lock, never loses concurrent updates, and sets a
-// corrupt or invalid file aside (with a warning) instead of wiping it.
+// The local store: reads take no lock and write nothing, changes run under the lock and never lose
+// concurrent updates, and what no longer fits is set aside (with a warning) instead of wiped.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,26 +40,36 @@ describe('LocalStore', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('moves a file that is not JSON aside, keeps its bytes and warns', async () => {
+  it('a read of a file that is not JSON warns and leaves it; a change keeps its bytes in quarantine/', async () => {
     const { home, store, warnings } = storeIn();
     fs.writeFileSync(path.join(home, 'store.json'), 'garbage{');
     expect((await store.read()).roadmaps).toEqual({});
-    const backups = fs.readdirSync(home).filter((f) => f.startsWith('store.json.corrupt-'));
-    expect(backups).toHaveLength(1);
-    expect(fs.readFileSync(path.join(home, backups[0]!), 'utf8')).toBe('garbage{');
+    expect(fs.readdirSync(home)).toEqual(['store.json']);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/store\.json was unreadable \(not valid JSON .*\); moved it to .*store\.json\.corrupt-.* and started a fresh one$/);
+    expect(warnings[0]).toMatch(/store\.json is not valid JSON \(.*\): nothing in it can be read, and it is left as it is/);
+    await store.update((data) => void (data.roadmaps.r1 = saved('r1')));
+    const [kept] = fs.readdirSync(path.join(home, 'quarantine'));
+    expect(fs.readFileSync(path.join(home, 'quarantine', kept!), 'utf8')).toBe('garbage{');
+    expect(warnings[1]).toMatch(/store\.json was not valid JSON \(.*\): kept it byte for byte as .*quarantine\/store-.*\.json and started a fresh store/);
+    expect(Object.keys((await store.read()).roadmaps)).toEqual(['r1']);
   });
 
-  it('moves a file that no longer fits the schema aside, naming the problem', async () => {
+  it('sets aside only the record that no longer fits, naming the problem', async () => {
     const { home, store, warnings } = storeIn();
-    const bad = JSON.stringify({ roadmaps: { r1: { id: 'r1' } } });
+    const bad = JSON.stringify({ roadmaps: { r1: { id: 'r1' }, r3: saved('r3') } });
     fs.writeFileSync(path.join(home, 'store.json'), bad);
     await store.update((data) => void (data.roadmaps.r2 = saved('r2')));
-    expect(warnings[0]).toMatch(/unreadable \(roadmaps\.r1\.created_at: .*\)/);
-    const backup = fs.readdirSync(home).find((f) => f.startsWith('store.json.corrupt-'))!;
-    expect(fs.readFileSync(path.join(home, backup), 'utf8')).toBe(bad);
-    expect(Object.keys((await store.read()).roadmaps)).toEqual(['r2']);
+    expect(warnings).toEqual(['1 saved record could not be read and was set aside: roadmap r1 (created_at: Invalid input: expected string, received undefined); see careerforge store list']);
+    expect(fs.readFileSync(path.join(home, 'quarantine', 'roadmaps.r1.json'), 'utf8')).toBe('{"id":"r1"}');
+    expect(Object.keys((await store.read()).roadmaps).sort()).toEqual(['r2', 'r3']);
+  });
+
+  it('takes no lock to read: a read succeeds while another process holds it', async () => {
+    const { home, store } = storeIn();
+    await store.update((data) => void (data.roadmaps.r1 = saved('r1')));
+    fs.mkdirSync(path.join(home, 'store.lock'));
+    expect(Object.keys((await store.read()).roadmaps)).toEqual(['r1']);
+    expect(await store.readConfig()).toEqual({});
   });
 
   it('keeps unknown top-level collections of newer versions', async () => {
@@ -81,10 +91,11 @@ describe('LocalStore', () => {
     expect((await store.read()).roadmaps).toEqual({});
   });
 
-  it('sets an invalid config aside too', async () => {
+  it('reads an invalid config as empty, with a warning, and leaves it as it is', async () => {
     const { home, store, warnings } = storeIn();
     fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ num_ctx: 10 }));
     expect(await store.readConfig()).toEqual({});
-    expect(warnings[0]).toMatch(/config\.json was unreadable \(num_ctx: /);
+    expect(warnings[0]).toMatch(/config\.json is unreadable \(num_ctx: .*\); going on without it and leaving it as it is until it is fixed$/);
+    expect(fs.readFileSync(path.join(home, 'config.json'), 'utf8')).toBe(JSON.stringify({ num_ctx: 10 }));
   });
 });

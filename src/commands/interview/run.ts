@@ -4,9 +4,9 @@ import { MissingInputError, UsageError } from '../../core/errors.js';
 import { drive } from '../../core/events.js';
 import { generateInterview } from '../../core/interview/generate.js';
 import { interviewInputSchema, type Interview, type InterviewInput, type InterviewQuestion } from '../../core/interview/schema.js';
-import { emit, type View } from '../emit.js';
+import type { View } from '../emit.js';
 import { loadFormDefaults, profileFallback } from '../form-defaults.js';
-import { generate, openContext, saveRecord } from '../generation.js';
+import { emitGenerated, generate, openContext, saveRecord } from '../generation.js';
 import type { Session } from '../session.js';
 import { numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
 
@@ -77,8 +77,10 @@ export async function interviewCommand(flags: InterviewFlags, session: Session):
   const live = flags.mock || session.mode === 'json' ? undefined : await liveQuestions(session, input);
   const { interview } = await generate(session, ctx, label, (on) => drive(generateInterview(ctx.ollama(), input), on), live?.onPart);
   const id = await saveRecord(session, ctx, 'interviews', input, { interview });
-  if (live?.started() && (await live.shows(interview.questions))) return emit(session, interview, interviewTailView);
-  if (!flags.mock) return emit(session, interview, interviewView);
+  // Shown as they came: only the tail is left to print (and a failed save's error after it).
+  if (live?.started() && (await live.shows(interview.questions))) return emitGenerated(session, interview, interviewTailView);
+  // Not saved (a full disk): a mock interview has nothing to keep its answers in; show the questions, then the error.
+  if (!flags.mock || id === undefined) return emitGenerated(session, interview, interviewView);
   const { runMock } = await import('./mock.js');
   return runMock(ctx, id, session);
 }

@@ -40,6 +40,7 @@ export interface ProgressFlags extends ReplanFlags {
   time?: string;
   duration?: string;
   out?: string;
+  force?: boolean;
 }
 
 const MARKS: Record<string, Mark> = { done: 'done', skip: 'skipped', undo: 'undo' };
@@ -71,9 +72,8 @@ export async function progressCommand(action: string | undefined, args: string[]
     case 'undo': {
       const id = need(args[0], `progress ${verb} ID TASK...`);
       const result = await markTasks(store, id, args.slice(1), MARKS[verb]!);
-      const what = verb === 'undo' ? 'reopened' : `marked ${result.mark}`;
       const s = result.summary;
-      return emitLine(session, result, `${result.id}: ${what} ${result.tasks.length} task${result.tasks.length === 1 ? '' : 's'} (${result.tasks.join(', ')}); now ${s.percent}% done (${s.done + s.skipped}/${s.total})`);
+      return emitLine(session, result, `${result.id}: ${markedText(result.mark, result.changed, result.unchanged)}; now ${s.percent}% done (${s.done + s.skipped}/${s.total})`);
     }
     case 'export':
       return exportPlan(store, args, flags, session);
@@ -108,18 +108,7 @@ async function exportPlan(store: LocalStore, args: string[], flags: ProgressFlag
   } else {
     text = roadmapMarkdown(saved, summary);
   }
-  let out: string | undefined;
-  if (flags.out !== undefined) {
-    out = path.resolve(flags.out);
-    try {
-      // Write beside the target and rename, so an interrupted export never leaves half a file.
-      const temp = `${out}.${randomBytes(4).toString('hex')}.tmp`;
-      fs.writeFileSync(temp, text);
-      fs.renameSync(temp, out);
-    } catch (error) {
-      throw new UsageError(`--out: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  }
+  const out = flags.out === undefined ? undefined : writeOut(path.resolve(flags.out), text, flags.force === true);
   if (session.json) {
     return emitLine(session, { id, format, ...(events === undefined ? {} : { events }), ...(out ? { out, bytes: Buffer.byteLength(text) } : { content: text }) }, '');
   }
@@ -127,10 +116,52 @@ async function exportPlan(store: LocalStore, args: string[], flags: ProgressFlag
   session.stdout.write(text);
 }
 
+const tasks = (keys: string[]) => `${keys.length} task${keys.length === 1 ? '' : 's'}`;
+
+/** What a mark changed, and what it found already so: "marked 2 tasks done (...); 1 was already done (...)". */
+function markedText(mark: Mark, changed: string[], unchanged: string[]): string {
+  const state = mark === 'undo' ? 'never marked' : `already ${mark}`;
+  const were = (keys: string[]) => `${keys.length} ${keys.length === 1 ? 'was' : 'were'} ${state} (${keys.join(', ')})`;
+  if (changed.length === 0) return `nothing changed: ${unchanged.length === 1 ? `task ${unchanged[0]} was` : `all ${unchanged.length} tasks were`} ${state}`;
+  const did = `${mark === 'undo' ? `reopened ${tasks(changed)}` : `marked ${tasks(changed)} ${mark}`} (${changed.join(', ')})`;
+  return unchanged.length === 0 ? did : `${did}; ${were(unchanged)}`;
+}
+
 /** The summary with where the learner stands against the calendar (from --start or the first done). */
 function withSchedule(saved: SavedRoadmap, flags: ProgressFlags): RoadmapSummary {
   const schedule = scheduleOf(saved, { start: flags.start, now: new Date() });
   return { ...summarize(saved), ...(schedule ? { schedule } : {}) };
+}
+
+/** --out FILE: refuse to overwrite without --force; say in one line what EISDIR / ENOENT mean here. */
+function writeOut(out: string, text: string, force: boolean): string {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(out);
+  } catch {
+    stat = undefined;
+  }
+  if (stat?.isDirectory()) throw new UsageError(`--out ${out} is a directory (EISDIR): give a file name, e.g. --out ${path.join(out, 'plan.md')}`);
+  if (stat && !force) throw new UsageError(`--out ${out} already exists: add --force to overwrite it, or choose another name`);
+  // Write beside the target and rename, so an interrupted export never leaves half a file.
+  const temp = `${out}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.writeFileSync(temp, text);
+    if (force) fs.renameSync(temp, out);
+    else {
+      // link() fails with EEXIST where rename() would replace: a file made since the check is kept too.
+      fs.linkSync(temp, out);
+      fs.rmSync(temp);
+    }
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`--out ${out} already exists: add --force to overwrite it, or choose another name`);
+    if (code === 'ENOENT') throw new UsageError(`--out ${out}: the folder ${path.dirname(out)} does not exist (ENOENT): create it first or choose another path`);
+    if (code === 'EISDIR') throw new UsageError(`--out ${out} is a directory (EISDIR): give a file name, e.g. --out ${path.join(out, 'plan.md')}`);
+    throw new UsageError(`--out: cannot write ${out} (${code ?? (error as Error).message})`);
+  }
+  return out;
 }
 
 function need(value: string | undefined, usage: string): string {

@@ -13,6 +13,7 @@ export const registerProgress: RegisterCommand = (program, session) => {
     .option('--time <HH:MM>', 'export ics: timed events at this local time (all-day events without it)')
     .option('--duration <minutes>', 'export ics: length of timed events in minutes (default 60)')
     .option('--out <file>', 'export: write to this file instead of stdout')
+    .option('--force', 'export: overwrite the --out file if it exists')
     .option('--version <n>', 'show: an earlier version of a re-planned roadmap')
     .option('--hours-per-week <hours>', 'replan: new hours per week, 1-80 (default: as before)')
     .option('--months <n>', 'replan: months still to come, 1-24 (default: as many as are left)')

@@ -4,9 +4,9 @@ import { UsageError } from '../../core/errors.js';
 import { drive } from '../../core/events.js';
 import { generateQuiz, quizSeed, quizSubject } from '../../core/quiz/generate.js';
 import { quizInputSchema, type Quiz, type QuizInput, type QuizQuestion } from '../../core/quiz/schema.js';
-import { emit, type View } from '../emit.js';
+import type { View } from '../emit.js';
 import { loadFormDefaults } from '../form-defaults.js';
-import { generate, openContext, saveRecord } from '../generation.js';
+import { emitGenerated, generate, openContext, saveRecord } from '../generation.js';
 import type { Session } from '../session.js';
 import { numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
 
@@ -78,8 +78,9 @@ export async function quizCommand(flags: QuizFlags, session: Session): Promise<v
   const live = session.mode === 'text' ? await liveQuestions(session, input) : undefined;
   const { quiz } = await generate(session, ctx, label, (on) => drive(generateQuiz(ctx.ollama(), input, seed), on), live?.onPart);
   const id = await saveRecord(session, ctx, 'quizzes', input, { shuffle_seed: seed, quiz });
-  if (live?.started() && (await live.shows(quiz.questions))) return emit(session, quiz, quizTailView);
-  if (session.mode !== 'tty') return emit(session, quiz, quizView);
+  if (live?.started() && (await live.shows(quiz.questions))) return emitGenerated(session, quiz, quizTailView);
+  // Not saved (a full disk): nothing to record answers against, so it is shown, then the error.
+  if (session.mode !== 'tty' || id === undefined) return emitGenerated(session, quiz, quizView);
   const { takeQuiz } = await import('./take.js');
   return takeQuiz(ctx, { id, topic: quiz.topic }, quiz.questions, session);
 }

@@ -4,10 +4,10 @@ import { drive } from '../../core/events.js';
 import { generateRoadmap } from '../../core/roadmap/generate.js';
 import { roadmapInputSchema, type RoadmapInput } from '../../core/roadmap/input-schema.js';
 import type { RoadmapData } from '../../render/roadmap-text.js';
-import { emit, type View } from '../emit.js';
+import type { View } from '../emit.js';
 import { progressive, tailView } from './progressive.js';
 import { loadFormDefaults, profileFallback } from '../form-defaults.js';
-import { generate, openContext, saveRecord } from '../generation.js';
+import { emitGenerated, generate, openContext, saveRecord } from '../generation.js';
 import type { Session } from '../session.js';
 import { listFlag, numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
 import { plural } from '../../core/plural.js';
@@ -66,13 +66,13 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
   await live?.flushed();
   await saveRecord(session, ctx, 'roadmaps', input, { roadmap, progress: {} });
   if (live?.started()) {
-    if (await live.shows(roadmap)) return emit(session, roadmap, tailView);
-    return emit(session, roadmap, roadmapView);
+    if (await live.shows(roadmap)) return emitGenerated(session, roadmap, tailView);
+    return emitGenerated(session, roadmap, roadmapView);
   }
-  if (!flags.videos) return emit(session, roadmap, roadmapView);
+  if (!flags.videos) return emitGenerated(session, roadmap, roadmapView);
   // YouTube results per month: an extra that never fails the command (see core/videos).
   const { videosFor } = await import('../videos-source.js');
   const found = await videosFor(roadmap.roadmap.map((m) => `${m.title} ${roadmap.career_role} tutorial`), session, ctx.home);
   session.meta.videos = found.meta;
-  await emit(session, { ...roadmap, videos: roadmap.roadmap.map((m, i) => ({ month: m.month, ...found.groups[i]! })) }, roadmapView);
+  await emitGenerated(session, { ...roadmap, videos: roadmap.roadmap.map((m, i) => ({ month: m.month, ...found.groups[i]! })) }, roadmapView);
 }

@@ -9,9 +9,9 @@ import { MAX_DOCUMENT_BYTES, skillsInputSchema, type SkillsInput } from '../../c
 import type { SkillsData } from '../../render/skills-text.js';
 import { generateSkillsReport, orderedGaps, roadmapInputFromGaps } from '../../core/skills/generate.js';
 import * as z from '../../core/zod.js';
-import { emit, type View } from '../emit.js';
+import type { View } from '../emit.js';
 import { loadFormDefaults, profileFallback } from '../form-defaults.js';
-import { generate, openContext } from '../generation.js';
+import { emitGenerated, generate, openContext, saveGenerated } from '../generation.js';
 import type { Session } from '../session.js';
 import { listFlag, numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
 
@@ -107,13 +107,13 @@ export async function skillsCommand(flags: SkillsFlags, session: Session): Promi
   // The report and the roadmap that closes its gaps are saved together, or not at all.
   const { resume, job, ...profile } = input;
   const model = ctx.settings.model;
-  const ids = await ctx.store.update((data) => {
+  const ids = await saveGenerated(session, () => ctx.store.update((data) => {
     const now = new Date();
     const roadmapId = plan ? addRecord(data, 'roadmaps', { model, input: plan.input, now }, { roadmap: plan.roadmap, progress: {} }) : undefined;
     const saved = { ...profile, has_resume: resume !== undefined, has_job: job !== undefined };
     const id = addRecord(data, 'skills', { model, input: saved, now }, { report, ...(roadmapId ? { roadmap_id: roadmapId } : {}), ...(videos ? { videos } : {}) });
     return { id, roadmapId };
-  });
-  Object.assign(session.meta, { id: ids.id, ...(ids.roadmapId ? { roadmap_id: ids.roadmapId } : {}) });
-  await emit(session, { ...report, ...(plan ? { roadmap_id: ids.roadmapId, roadmap: plan.roadmap } : {}), ...(videos ? { videos } : {}) }, skillsView);
+  }));
+  if (ids) Object.assign(session.meta, { id: ids.id, ...(ids.roadmapId ? { roadmap_id: ids.roadmapId } : {}) });
+  await emitGenerated(session, { ...report, ...(plan ? { roadmap_id: ids?.roadmapId, roadmap: plan.roadmap } : {}), ...(videos ? { videos } : {}) }, skillsView);
 }

@@ -104,6 +104,10 @@ export interface MarkResult {
   mark: Mark;
   /** The task keys the addresses named, in order, without repeats. */
   tasks: string[];
+  /** Those whose state this changed. */
+  changed: string[];
+  /** Those already in that state (for undo: never marked), left as they were. */
+  unchanged: string[];
   summary: RoadmapSummary;
 }
 
@@ -120,13 +124,21 @@ export async function markTasks(store: LocalStore, id: string, addresses: string
   return store.update((data) => {
     const saved = findRoadmap(data, first.id);
     const tasks = resolveAll(saved, addresses);
+    const changed: string[] = [];
+    const unchanged: string[] = [];
     for (const key of tasks) {
+      const before = saved.progress[key];
+      if ((mark === 'undo' ? undefined : mark) === before) {
+        unchanged.push(key);
+        continue;
+      }
+      changed.push(key);
       if (mark === 'undo') delete saved.progress[key];
       else saved.progress[key] = mark;
     }
     // The schedule (schedule.ts) runs from the first `done` unless --start says otherwise.
-    if (mark === 'done' && saved.started_at === undefined) saved.started_at = new Date().toISOString();
-    return { id: first.id, mark, tasks, summary: summarize(saved) };
+    if (mark === 'done' && changed.length > 0 && saved.started_at === undefined) saved.started_at = new Date().toISOString();
+    return { id: first.id, mark, tasks, changed, unchanged, summary: summarize(saved) };
   });
 }
 

@@ -1,4 +1,4 @@
-// The card deck in cards.json, read and written under the store's lock (LocalStore.updateFile).
+// The card deck in cards.json: read with no lock (LocalStore.readFile), written under the store's lock (updateFile).
 // Each card is validated on its own: one that no longer fits (a hand edit) is left in the file
 // exactly as it is, reported, and neither asked nor overwritten, so bad data never costs the
 // others. A file that is not JSON at all is set aside by the store, as store.json would be.

@@ -1,5 +1,5 @@
-// What the local store holds. Records are validated when read, so a hand-edited file that no
-// longer fits is noticed (and set aside) instead of crashing a command halfway.
+// What the local store holds. Each record is validated on its own when read, so a hand edit that
+// no longer fits costs that one record (set aside, see store/split.ts), never the others.
 import * as z from '../zod.js';
 import { savedRecordFields } from '../common-schema.js';
 import { roadmapSchema } from '../roadmap/schema.js';
@@ -40,6 +40,31 @@ export const savedRoadmapSchema = z.object({
   /** How the current version came about: when, and how many months it kept from the one before. */
   replanned: z.optional(z.object({ at: z.string(), from_version: z.int(), kept_months: z.int() })),
 });
+
+/** Each collection of the store and the schema of one of its records (checked one by one as read). */
+export const collectionSchemas = {
+  roadmaps: savedRoadmapSchema,
+  skills: savedSkillsSchema,
+  quizzes: savedQuizSchema,
+  quiz_attempts: quizAttemptSchema,
+  interviews: savedInterviewSchema,
+  bench: savedBenchSchema,
+  evals: savedEvalSchema,
+} as const;
+
+export type CollectionName = keyof typeof collectionSchemas;
+export const COLLECTIONS = Object.keys(collectionSchemas) as CollectionName[];
+
+/** How a collection's record is named to the user ("roadmap r1a2b3c"). */
+export const RECORD_NOUN: Record<CollectionName, string> = {
+  roadmaps: 'roadmap',
+  skills: 'skills analysis',
+  quizzes: 'quiz',
+  quiz_attempts: 'quiz attempt',
+  interviews: 'interview',
+  bench: 'bench run',
+  evals: 'eval run',
+};
 
 export const storeDataSchema = z.looseObject({
   roadmaps: z._default(z.record(z.string(), savedRoadmapSchema), {}),
