@@ -3,6 +3,7 @@
 // narrow terminals keep wrapped lines indented; TERM=dumb gets no DEC private modes; a locale
 // without UTF-8 gets ASCII chrome; an interrupted bench says so once.
 import { describe, expect, it } from 'vitest';
+import { pathWithFakeGpu } from './support/bench-env.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
 import { ptyTests } from './support/pty.js';
 
@@ -24,5 +25,24 @@ describe('the time in the footer', () => {
     expect(footer, run.text().slice(-1000)).not.toBeNull();
     // The fake answers at once: well under the 3 s the person took.
     expect(Number(footer![1])).toBeLessThan(2);
+  }, 60_000);
+});
+
+describe('bench', () => {
+  it('Ctrl-C during the run: exit 130, the interrupted line shown exactly once', async () => {
+    pty.fake.onChat((req) => {
+      // Prompt tests answer; the generation test never does, so Ctrl-C lands mid-run.
+      if (req.body.options?.num_predict !== 1) return { fault: 'stall' };
+      return { content: 'x', stats: { prompt_eval_count: 512, prompt_eval_duration: 1e9, eval_count: 1, eval_duration: 1e6 } };
+    });
+    const run = pty.start(['bench', '-r', '2', '--no-load'], { cols: 120, rows: 40, env: { PATH: pathWithFakeGpu() } });
+    await run.waitFor(/tg128/, 30_000);
+    run.type('\x03');
+    const exit = await run.exit(20_000);
+    expect(exit.code, run.text().slice(-2000)).toBe(130);
+    const text = run.text();
+    expect(text).toMatch(/\| pp512 \|/); // what finished is still shown
+    expect(text.match(/Interrupted/gi) ?? [], text.slice(-2000)).toHaveLength(1);
+    expect(text).toContain('careerforge: Interrupted: nothing was saved.');
   }, 60_000);
 });
