@@ -46,3 +46,48 @@ describe('bench', () => {
     expect(text).toContain('careerforge: Interrupted: nothing was saved.');
   }, 60_000);
 });
+
+/** A roadmap run that opens the form (no --role), answered at once, with a spinner that draws frames. */
+async function roadmapThroughForm(env: Record<string, string>) {
+  pty.fake.onChat(() => ({ ...jsonReply(makeRoadmap(1, 10, 'Dev')), chunks: 20, chunkDelayMs: 40 }));
+  const run = pty.start(['roadmap', '--months', '1', '--hours-per-week', '10', '--goal', 'a job', '--skills', 'Git'], { cols: 100, rows: 40, env });
+  await run.waitFor(/\? Target role/, 30_000);
+  run.type('Dev\r');
+  await run.waitFor(/Your level/);
+  run.type('\r');
+  const exit = await run.exit(30_000);
+  expect(exit.code, run.text().slice(-2000)).toBe(0);
+  expect(run.text()).toContain('Month 1:');
+  return run;
+}
+
+describe('TERM=dumb and a locale without UTF-8', () => {
+  it('TERM=dumb: the form, the spinner and the view send no DEC private mode (no ESC[?...)', async () => {
+    const run = await roadmapThroughForm({ TERM: 'dumb' });
+    const bytes = run.bytes().toString('latin1');
+    expect(bytes).toContain('Target role: Dev');
+    expect(bytes).not.toContain('\x1b[?');
+    // The same run on an xterm does hide the cursor: the check above can fail.
+    const xterm = await roadmapThroughForm({ TERM: 'xterm-256color' });
+    expect(xterm.bytes().toString('latin1')).toContain('\x1b[?25l');
+  }, 90_000);
+
+  for (const env of [{ LANG: 'C' }, { LANG: 'en_US.UTF-8', LC_ALL: 'C' }] as Array<Record<string, string>>) {
+    it(`${JSON.stringify(env)}: the form, the spinner, the view and its footer are pure ASCII`, async () => {
+      const run = await roadmapThroughForm(env);
+      const bytes = run.bytes();
+      const high = [...bytes].filter((b) => b > 0x7f);
+      expect(high, run.text().slice(-1500)).toEqual([]);
+      const text = run.text();
+      expect(text).toContain('v Target role: Dev'); // the tick, in ASCII
+      expect(text).toMatch(/Dev - 1 months/); // the title's dash
+      expect(text).toMatch(/saved as \w+ - mistral/); // the footer's separator
+    }, 60_000);
+  }
+
+  it('a UTF-8 locale keeps the Unicode glyphs', async () => {
+    const run = await roadmapThroughForm({ LANG: 'en_US.UTF-8' });
+    expect(run.text()).toContain('✔ Target role: Dev');
+    expect(run.text()).toMatch(/saved as \w+ · mistral/);
+  }, 60_000);
+});

@@ -25,7 +25,7 @@ export async function emit<T>(session: Session, data: T, view: View<T>): Promise
 /** The view as text for stdout (wrapped on a terminal), for a command that prints it beside something else. */
 export async function renderText<T>(session: Session, data: T, view: View<T>): Promise<string> {
   const [render, { colorFor }, { wrapText }] = await Promise.all([view.text(), import('../render/color.js'), import('../render/wrap.js')]);
-  const text = render(data, session.meta, colorFor(session.colorEnabled('stdout')));
+  const text = session.localText(render(data, session.meta, colorFor(session.colorEnabled('stdout'))));
   return session.stdout.isTTY === true ? wrapText(text, session.stdout.columns) : text;
 }
 
@@ -33,7 +33,7 @@ export async function renderText<T>(session: Session, data: T, view: View<T>): P
 export function emitLine(session: Session, data: unknown, text: string): void {
   session.meta.latency_ms ??= elapsed(session);
   if (session.mode === 'json') return writeJson(session.stdout, successEnvelope(data, session.meta));
-  session.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  session.stdout.write(session.localText(text.endsWith('\n') || text === '' ? text : `${text}\n`));
 }
 
 /** Resolves once the stream has taken the text, so the process can exit right after. */
