@@ -28,6 +28,31 @@ describe('the time in the footer', () => {
   }, 60_000);
 });
 
+describe('a 40-column terminal', () => {
+  it('roadmap: a long task wraps under its text, a long week line keeps its indent', async () => {
+    const roadmap = makeRoadmap(1, 10, 'Dev');
+    roadmap.roadmap[0]!.weeks[0]!.tasks[0] = 'Read the whole official documentation on closures, prototypes and the event loop carefully';
+    roadmap.roadmap[0]!.weeks[0]!.focus = 'Fundamentals of the language and its runtime model in depth';
+    pty.fake.onChat(() => jsonReply(roadmap));
+    const run = pty.start(['roadmap', '--role', 'Dev', '--months', '1'], { cols: 40, rows: 30, after: 'stty size' });
+    const exit = await run.exit(30_000);
+    expect(exit.code, run.text().slice(-2000)).toBe(0);
+    const lines = run.text().split(/\r?\n/);
+    expect(lines).toContain('30 40'); // it really was 40 columns wide
+    const at = lines.findIndex((l) => l.startsWith('    - Read'));
+    expect(lines.slice(at, at + 4)).toEqual([
+      '    - Read the whole official',
+      '      documentation on closures,',
+      '      prototypes and the event loop',
+      '      carefully',
+    ]);
+    const week = lines.findIndex((l) => l.startsWith('  Week 1'));
+    expect(lines.slice(week, week + 3)).toEqual(['  Week 1 (8 h): Fundamentals of the', '  language and its runtime model in', '  depth']);
+    const from = lines.findIndex((l) => l.startsWith('Dev'));
+    for (const line of lines.slice(from)) expect(line.length, line).toBeLessThanOrEqual(40);
+  }, 60_000);
+});
+
 describe('bench', () => {
   it('Ctrl-C during the run: exit 130, the interrupted line shown exactly once', async () => {
     pty.fake.onChat((req) => {
