@@ -7,6 +7,8 @@ import { commands } from './commands/index.js';
 import { CareerForgeError, ExitCode, InterruptedError, isCareerForgeError, UsageError } from './core/errors.js';
 import { createSession, elapsed, type Session, type SessionIO } from './commands/session.js';
 import type { CallRecorder } from './core/logs/recorder.js';
+import { refuseFlagValues } from './commands/option-values.js';
+import { ownOptionsFirst } from './commands/help-layout.js';
 
 export const VERSION = '0.1.0';
 
@@ -28,8 +30,10 @@ function build(session: Session, onRecorder: (recorder: CallRecorder | undefined
       outputError: () => undefined,
     });
   for (const register of commands) register(program, session);
+  for (const cmd of program.commands) ownOptionsFirst(cmd);
   // The call log and --dry-run, from the options of the command about to run (call-records.ts).
   program.hook('preAction', async (_program, action) => {
+    refuseFlagValues(action);
     const { callHooksFor } = await import('./commands/call-records.js');
     const wired = callHooksFor(action.name(), action.opts(), session);
     session.calls = wired.hooks;
@@ -45,8 +49,17 @@ function build(session: Session, onRecorder: (recorder: CallRecorder | undefined
 /** `--version` (or `-V`) with `--json` and no command; any other use of --version is commander's. */
 const isVersionJson = (argv: string[]) => argv.includes('--json') && argv.some((a) => a === '--version' || a === '-V') && argv.every((a) => a.startsWith('-'));
 
+/** `help nope`: commander would print the general help; say what is wrong instead. */
+function refuseUnknownHelp(program: Command, argv: string[]): void {
+  const [word, name] = argv;
+  if (word !== 'help' || name === undefined || name.startsWith('-')) return;
+  if (!program.commands.some((c) => c.name() === name || c.aliases().includes(name))) throw new UsageError(`unknown command '${name}'`);
+}
+
 function toError(error: unknown, signal: AbortSignal): CareerForgeError {
   if (isCareerForgeError(error)) return error;
+  // Commander's own line, with its "(Did you mean ...?)" when it has one.
+  if (error instanceof CommanderError && error.code === 'commander.unknownCommand') return new UsageError(error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '));
   if (error instanceof CommanderError) return new UsageError(`${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see careerforge --help)`);
   if (signal.aborted) return new InterruptedError();
   const message = error instanceof Error ? error.message : String(error);
@@ -69,7 +82,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       await (await import('./commands/version.js')).printVersionJson(VERSION, session);
       return ExitCode.ok;
     }
-    await build(session, (wired) => (recorder = wired)).parseAsync(argv, { from: 'user' });
+    const program = build(session, (wired) => (recorder = wired));
+    refuseUnknownHelp(program, argv);
+    await program.parseAsync(argv, { from: 'user' });
     await finishCalls(ExitCode.ok);
     return ExitCode.ok;
   } catch (error) {

@@ -13,14 +13,14 @@ describe('eval through the built binary', () => {
     const r = await runCli(['eval', '--profiles', '1', '--generators', 'roadmap,quiz'], { host: fake().host });
     expect(r.exitCode, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Eval (e[0-9a-z]{6}) at .*: 1 profiles × roadmap, quiz on mistral:7b-instruct-v0\.3-q4_K_M$/);
-    expect(lines[2]).toMatch(/^model +generator +cases +first try +repaired +failed +failures +attempts +normalized +latency s +gen tokens +tokens\/s$/);
+    expect(lines[0]).toMatch(/^Eval (e[0-9a-z]{6}) at .*: 1 profile × roadmap, quiz on mistral:7b-instruct-v0\.3-q4_K_M$/);
+    expect(lines[2]).toMatch(/^model +generator +cases +first try +repaired +failed +failures +attempts +normalized +latency s +gen tokens +tokens\/s +your rating$/);
     expect(lines[4]).toMatch(/^mistral:7b-instruct-v0\.3-q4_K_M +roadmap +1 +1 +0 +0 +- +1\.00 +0 /);
     expect(lines[5]).toMatch(/^mistral:7b-instruct-v0\.3-q4_K_M +quiz +1 +1 +0 +0 +- +1\.00 +0 /);
     expect(r.stdout.includes('\u001b[')).toBe(false);
     expect(r.stderr.trimEnd().split('\n')).toEqual([
-      expect.stringMatching(/^eval \[1\/2\] mistral:7b-instruct-v0\.3-q4_K_M roadmap backend-junior: valid first try \(1 requests, \d+\.\d s\)$/),
-      expect.stringMatching(/^eval \[2\/2\] mistral:7b-instruct-v0\.3-q4_K_M quiz backend-junior: valid first try \(1 requests, \d+\.\d s\)$/),
+      expect.stringMatching(/^eval \[1\/2\] mistral:7b-instruct-v0\.3-q4_K_M roadmap backend-junior: valid first try \(1 request, \d+\.\d s\)$/),
+      expect.stringMatching(/^eval \[2\/2\] mistral:7b-instruct-v0\.3-q4_K_M quiz backend-junior: valid first try \(1 request, \d+\.\d s\)$/),
     ]);
     const id = /^Eval (e[0-9a-z]{6})/.exec(lines[0]!)![1]!;
     expect(readStore(r.home).evals[id].summary).toHaveLength(2);

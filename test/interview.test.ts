@@ -74,7 +74,7 @@ describe('interview generation', () => {
     fake.reply(jsonReply(makeInterviewBatch(1)));
     const r = await interview(['--role', 'SRE', '--count', '1']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('SRE (mid): mixed interview, 1 questions');
+    expect(r.stdout).toContain('SRE (mid): mixed interview, 1 question');
     expect(r.stdout).toContain('What interviewers look for:');
     expect(r.stdout).toContain('Model answer: A strong answer to question 1.');
     expect(r.stdout).not.toContain('\u001b[');

@@ -105,10 +105,17 @@ describe('time and interruption', () => {
     const r = await runCli([...ARGS, '--timeout', '1'], { host: fake().host });
     const took = Date.now() - started;
     const { message } = expectFailure(r, 1, 'TIMEOUT');
-    expect(message).toContain(`No reply from Ollama at ${fake().url} for 1s`);
-    expect(message).toContain('--timeout');
+    // Tokens had arrived: the model was loaded, so "may still be loading" would mislead.
+    expect(message).toBe(`No reply from Ollama at ${fake().url} for 1s after 1 token of the answer had arrived: the model stalled; raise --timeout or check the server log`);
     expect(took).toBeLessThan(6_000);
     expect(fake().chatRequests()).toHaveLength(1);
+  });
+
+  it('says the model may still be loading only when no token arrived before --timeout', async () => {
+    fake().onChat(() => ({ fault: 'stall' }));
+    const r = await runCli([...ARGS, '--timeout', '1'], { host: fake().host });
+    const { message } = expectFailure(r, 1, 'TIMEOUT');
+    expect(message).toBe(`No reply from Ollama at ${fake().url} for 1s: the model may still be loading; raise --timeout or check \`ollama ps\``);
   });
 
   it('stops on Ctrl-C with exit 130, INTERRUPTED, and saves nothing', async () => {

@@ -45,7 +45,7 @@ describe('repair', () => {
     expect(two.assistant).toBe(second);
     // The schema sent as format catches these (a server that ignores format let them through).
     for (const problem of [
-      '- roadmap: has 1 entries but must have exactly 2',
+      '- roadmap: has 1 entry but must have exactly 2',
       '- roadmap.0.weeks.0.hours: is 12 but must be an integer from 1 to 10',
       '- roadmap.0.weeks.2.tasks: has 0 entries but must have 2 to 4',
     ]) {
@@ -65,7 +65,9 @@ describe('repair', () => {
     expect(parseEnvelope(r.stdout).meta.attempts).toBe(2);
     const turn = repairTurn(1);
     expect(turn.assistant).toBe('{not json');
-    expect(turn.problems).toMatch(/- The reply is not valid JSON \(.+\)\. Reply with only the JSON object\./);
+    expect(turn.problems).toMatch(/^- the reply is not valid JSON \(.+\)$/m);
+    // The instruction to the model is the repair prompt's, once, not part of the problem.
+    expect(turn.problems.match(/Reply with only the JSON/g)).toHaveLength(1);
   });
 
   it('repairs a month of a long plan without redoing the others', async () => {
@@ -99,6 +101,18 @@ describe('repair', () => {
     expect(message).toMatch(/^The model's answer was still invalid in all 3 attempts: overview: .+; retry, lower --temperature or use a larger --model$/);
     expect(fake().chatRequests()).toHaveLength(3);
     expect(readStore(r.home)?.roadmaps ?? {}).toEqual({});
+  });
+
+  it('does not quote the repair prompt in INVALID_OUTPUT, and the last attempt\'s warning does not promise a repair', async () => {
+    fake().onChat(() => ({ content: '{not json' }));
+    const r = await runCli([...ARGS, '--retries', '1'], { host: fake().host });
+    const { message } = expectFailure(r, 1, 'INVALID_OUTPUT');
+    expect(message).toMatch(/^The model's answer was still invalid in all 2 attempts: the reply is not valid JSON \(.+\); retry, lower --temperature or use a larger --model$/);
+    expect(message).not.toMatch(/Reply with|JSON object/);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^warning: roadmap: attempt 1 failed \(the reply is not valid JSON\); asking the model to repair it$/);
+    expect(lines[1]).toBe('warning: roadmap: attempt 2 failed (the reply is not valid JSON)');
   });
 
   it('makes exactly one request with --retries 0', async () => {

@@ -3,13 +3,18 @@
 import type { Command } from 'commander';
 import type { Session } from './session.js';
 import { recordOptions } from './record-options.js';
+import { shared } from './help-layout.js';
 
 /** A command's registration: options and help only, with the implementation behind import(). */
 export type RegisterCommand = (program: Command, session: Session) => void;
 
 export function globalOptions(cmd: Command): Command {
+  shared(cmd, 'Options:', (c) => c.option('--json', 'print one JSON document on stdout (everything else on stderr)'));
+  return shared(cmd, 'Model options:', modelOptions);
+}
+
+function modelOptions(cmd: Command): Command {
   return cmd
-    .option('--json', 'print one JSON document on stdout (everything else on stderr)')
     .option('--provider <name>', 'ollama, or openai for vLLM / llama-server / LM Studio (env CAREERFORGE_PROVIDER; default ollama)')
     .option('--host <url>', 'Ollama server (env OLLAMA_HOST; default http://127.0.0.1:11434), or with --provider openai the base URL (env OPENAI_BASE_URL; default http://127.0.0.1:8000/v1)')
     .option('--model <name>', 'Ollama model (env CAREERFORGE_MODEL; default mistral:7b-instruct-v0.3-q4_K_M)')
@@ -25,7 +30,7 @@ export function globalOptions(cmd: Command): Command {
 
 /** Generators only (never bench or health, whose point is a real request). */
 export function cacheOption(cmd: Command): Command {
-  return cmd.option('--cache', 'answer an identical earlier request from the response cache (off by default; see `careerforge cache --help`)');
+  return shared(cmd, 'Model options:', (c) => c.option('--cache', 'answer an identical earlier request from the response cache (off by default; see `careerforge cache --help`)'));
 }
 
 /** `careerforge NAME` for a generator: the model options, --cache, and the call-log and --dry-run switches. */

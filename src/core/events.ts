@@ -15,7 +15,7 @@ export interface CallStats {
 export type GenEvent =
   | { type: 'started'; task: string; attempt: number; maxAttempts: number; model: string }
   | { type: 'tokens'; task: string; attempt: number; tokens: number; tokensPerSec: number }
-  | { type: 'attempt-failed'; task: string; attempt: number; code: string; reason: string; problems: string[] }
+  | { type: 'attempt-failed'; task: string; attempt: number; maxAttempts: number; code: string; reason: string; problems: string[] }
   | { type: 'warning'; message: string }
   | { type: 'call-done'; task: string; attempts: number; stats: CallStats }
   | PartEvent

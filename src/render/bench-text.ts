@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Change } from '../core/bench/history.js';
 import type { BenchRun, ModelBench, TestResult } from '../core/bench/types.js';
+import { plural } from '../core/plural.js';
 
 const HEADERS = ['model', 'size', 'params', 'quant', 'test', 't/s', 'per stream t/s', 'TTFT ms', 'latency ms'];
 
@@ -43,7 +44,7 @@ export function benchTable(run: BenchRun): string {
 
 function systemLines(run: BenchRun): string[] {
   const gpu = run.gpu.available ? run.gpu.gpus.map((g) => `${g.name}, ${g.memory_mib} MiB, driver ${g.driver}`).join('; ') : `none detected (${run.gpu.reason})`;
-  return [`${run.server ?? `Ollama ${run.ollama_version ?? '?'}`} at ${run.host}, num_ctx ${run.num_ctx}, ${run.repetitions} repetitions after 1 warm-up`, `GPU: ${gpu}`];
+  return [`${run.server ?? `Ollama ${run.ollama_version ?? '?'}`} at ${run.host}, num_ctx ${run.num_ctx}, ${plural(run.repetitions, 'repetition')} after 1 warm-up`, `GPU: ${gpu}`];
 }
 
 function modelLines(m: ModelBench): string[] {

@@ -4,10 +4,11 @@ import type { ChalkInstance } from 'chalk';
 import type { Interview } from '../core/interview/schema.js';
 import type { Meta } from './json.js';
 import { metaLine } from './roadmap-text.js';
+import { plural } from '../core/plural.js';
 
 export function interviewTitle(interview: Interview): string {
   const at = interview.company ? ` at ${interview.company}` : '';
-  return `${interview.role} (${interview.level})${at}: ${interview.type} interview, ${interview.questions.length} questions`;
+  return `${interview.role} (${interview.level})${at}: ${interview.type} interview, ${plural(interview.questions.length, 'question')}`;
 }
 
 export function interviewText(interview: Interview, meta: Meta, c: ChalkInstance): string {

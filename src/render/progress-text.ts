@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { RoadmapSummary, TaskState } from '../core/progress/progress.js';
 import type { SavedRoadmap } from '../core/store/schema.js';
 import { scheduleLine } from '../core/progress/schedule.js';
+import { plural } from '../core/plural.js';
 
 export function bar(percent: number, width = 20): string {
   const filled = Math.round((Math.max(0, Math.min(100, percent)) * width) / 100);
@@ -14,7 +15,7 @@ export function listText(summaries: RoadmapSummary[], c: ChalkInstance): string 
   if (summaries.length === 0) return 'No saved roadmaps yet: create one with careerforge roadmap --role "..."\n';
   const out: string[] = [];
   for (const s of summaries) {
-    out.push(`${c.bold(s.id)}  ${s.role} (${s.timeline})  ${c.green(`${s.percent}%`)} done  ${s.done + s.skipped}/${s.total} tasks  ${c.dim(s.created_at.slice(0, 10))}`);
+    out.push(`${c.bold(s.id)}  ${s.role} (${s.timeline})  ${c.green(`${s.percent}%`)} done  ${s.done + s.skipped}/${plural(s.total, 'task')}  ${c.dim(s.created_at.slice(0, 10))}`);
     for (const m of s.months) out.push(`  M${String(m.month).padEnd(2)} ${bar(m.percent)} ${String(m.percent).padStart(3)}%  ${m.title}`);
     if (s.schedule) out.push(`  ${s.schedule.behind ? c.yellow(scheduleLine(s.schedule)) : c.dim(scheduleLine(s.schedule))}`);
     out.push('');
@@ -27,7 +28,7 @@ const BOX: Record<TaskState | 'open', string> = { done: '[x]', skipped: '[-]', o
 export function showText(saved: SavedRoadmap, summary: RoadmapSummary, c: ChalkInstance): string {
   const plan = saved.roadmap;
   const version = saved.version === undefined ? '' : `  version ${saved.version}`;
-  const out = [c.bold(`${plan.career_role} — ${plan.timeline}`) + `  ${saved.id}${version}  ${summary.percent}% done (${summary.done} done, ${summary.skipped} skipped, ${summary.total} tasks)`, ''];
+  const out = [c.bold(`${plan.career_role} — ${plan.timeline}`) + `  ${saved.id}${version}  ${summary.percent}% done (${summary.done} done, ${summary.skipped} skipped, ${plural(summary.total, 'task')})`, ''];
   if (summary.schedule) out.push(summary.schedule.behind ? c.yellow(scheduleLine(summary.schedule)) : c.dim(scheduleLine(summary.schedule)), '');
   plan.roadmap.forEach((month, mi) => {
     const m = summary.months[mi]!;

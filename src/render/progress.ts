@@ -5,6 +5,7 @@ import type { GenEvent } from '../core/events.js';
 import type { Part } from '../core/parts.js';
 import type { Warn } from '../core/store/store.js';
 import { startSpinner, type SpinnerIO } from './spinner.js';
+import { plural } from '../core/plural.js';
 
 export interface ProgressOptions {
   label: string;
@@ -34,13 +35,13 @@ export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
           const now = Date.now();
           if (spinner && now - lastPaint > 80) {
             lastPaint = now;
-            spinner.text = `${opts.label}: ${event.task} · ${event.tokens} tokens · ${event.tokensPerSec.toFixed(1)} tok/s`;
+            spinner.text = `${opts.label}: ${event.task} · ${plural(event.tokens, 'token')} · ${event.tokensPerSec.toFixed(1)} tok/s`;
           }
           break;
         }
         case 'attempt-failed':
           spinner?.clear();
-          opts.warn(`${event.task}: attempt ${event.attempt} failed (${event.reason}); ${event.code === 'INVALID_OUTPUT' ? 'asking the model to repair it' : 'retrying'}`);
+          opts.warn(attemptFailedLine(event));
           break;
         case 'warning':
           spinner?.clear();
@@ -59,6 +60,13 @@ export async function createReporter(opts: ProgressOptions): Promise<Reporter> {
       spinner?.stop();
     },
   };
+}
+
+/** One warning per failed attempt; the last one says no more than what failed (the error follows). */
+export function attemptFailedLine(event: Extract<GenEvent, { type: 'attempt-failed' }>): string {
+  const line = `${event.task}: attempt ${event.attempt} failed (${event.reason})`;
+  if (event.attempt >= event.maxAttempts) return line;
+  return `${line}; ${event.code === 'INVALID_OUTPUT' ? 'asking the model to repair it' : 'retrying'}`;
 }
 
 /**

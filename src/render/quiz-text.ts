@@ -4,11 +4,12 @@ import type { ChalkInstance } from 'chalk';
 import type { Quiz, QuizAttempt } from '../core/quiz/schema.js';
 import type { Meta } from './json.js';
 import { metaLine } from './roadmap-text.js';
+import { plural } from '../core/plural.js';
 
 export const LETTERS = ['A', 'B', 'C', 'D'];
 
 export function quizText(quiz: Quiz, meta: Meta, c: ChalkInstance): string {
-  const out: string[] = [c.bold(`Quiz: ${quiz.topic} (${quiz.difficulty}, ${quiz.questions.length} questions)`), ''];
+  const out: string[] = [c.bold(`Quiz: ${quiz.topic} (${quiz.difficulty}, ${plural(quiz.questions.length, 'question')})`), ''];
   quiz.questions.forEach((q, i) => {
     out.push(c.bold(`${i + 1}. ${q.question}`) + c.dim(`  [${q.topic}]`));
     q.options.forEach((option, j) => out.push(`   ${LETTERS[j] ?? j + 1}) ${option}`));

@@ -6,6 +6,7 @@ import type { SavedQuiz } from '../core/quiz/schema.js';
 import type { SkillsReport } from '../core/skills/schema.js';
 import { interviewTitle } from './interview-text.js';
 import { LETTERS } from './quiz-text.js';
+import { plural } from '../core/plural.js';
 
 export function skillsMarkdown(report: SkillsReport, roadmapId?: string): string {
   const out = [`# ${report.target_role}: readiness ${report.readiness_score}/100`, '', report.readiness_rationale, ''];
@@ -41,7 +42,7 @@ export function interviewMarkdown(saved: SavedInterview): string {
 
 export function quizMarkdown(saved: SavedQuiz): string {
   const { quiz } = saved;
-  const out = [`# Quiz: ${quiz.topic} (${quiz.difficulty}, ${quiz.questions.length} questions)`, ''];
+  const out = [`# Quiz: ${quiz.topic} (${quiz.difficulty}, ${plural(quiz.questions.length, 'question')})`, ''];
   quiz.questions.forEach((q, i) => {
     out.push(`${i + 1}. ${q.question}`, '', ...q.options.map((o, j) => `   ${LETTERS[j] ?? j + 1}) ${o}`), '');
   });

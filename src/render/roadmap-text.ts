@@ -5,6 +5,7 @@ import type { Month, Roadmap } from '../core/roadmap/schema.js';
 import type { VideoResult } from '../core/videos/videos.js';
 import type { Meta } from './json.js';
 import { videosText } from './videos-text.js';
+import { plural } from '../core/plural.js';
 
 /** A roadmap as `roadmap` prints it: with YouTube results per month under --videos. */
 export type RoadmapData = Roadmap & { videos?: Array<{ month: number; query: string; results: VideoResult[] }> };
@@ -60,7 +61,7 @@ export function metaLine(meta: Meta): string {
     meta.id ? `saved as ${String(meta.id)}` : undefined,
     meta.model,
     meta.latency_ms !== undefined ? `${(meta.latency_ms / 1000).toFixed(1)} s` : undefined,
-    meta.tokens_used !== undefined ? `${meta.tokens_used} tokens` : undefined,
+    meta.tokens_used !== undefined ? plural(meta.tokens_used, 'token') : undefined,
     meta.tokens_per_sec ? `${String(meta.tokens_per_sec)} tok/s` : undefined,
     typeof meta.attempts === 'number' && typeof meta.calls === 'number' && meta.attempts > meta.calls ? `${meta.attempts} attempts` : undefined,
   ];

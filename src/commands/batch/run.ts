@@ -15,6 +15,7 @@ import { emitLine } from '../emit.js';
 import { openContext } from '../generation.js';
 import type { Session } from '../session.js';
 import type { GlobalFlags } from '../shared.js';
+import { plural } from '../../core/plural.js';
 
 export interface BatchFlags extends GlobalFlags {
   input: string;
@@ -36,7 +37,7 @@ export async function batchCommand(kindArg: string, flags: BatchFlags, session: 
     const counters: BatchCounters = {
       total: items.length, skipped: items.length - todo.length, done: 0, failed: 0, inFlight: 0, tokens: 0, completionTokens: 0, backoffs: 0, startedAt: Date.now(),
     };
-    if (counters.skipped > 0) session.warn(`--out ${flags.out}: ${counters.skipped} of ${items.length} ids already done; running the other ${todo.length}${resume.retried.size ? ` (${resume.retried.size} failed before)` : ''}`);
+    if (counters.skipped > 0) session.warn(`--out ${flags.out}: ${counters.skipped} of ${plural(items.length, 'id')} already done; running the other ${todo.length}${resume.retried.size ? ` (${resume.retried.size} failed before)` : ''}`);
     const base = ctx.llm();
     const worker: LineWorker<unknown> = async (item, signal, on) => {
       // Each line is one command's worth of calls: its own calls run one at a time, the pool gives the parallelism.
@@ -70,7 +71,7 @@ export async function batchCommand(kindArg: string, flags: BatchFlags, session: 
     session.meta.model = ctx.settings.model;
     if (stopped) throw withData(new CareerForgeError(stopped.code, `batch stopped: ${stopped.message}; fix that and rerun the same command to finish`, stopped.exitCode), summary);
     if (counters.failed > 0) {
-      throw withData(new CareerForgeError('BATCH_INCOMPLETE', `${counters.failed} of ${counters.total} lines failed (see their "error" in ${flags.out}); rerun the same command to retry them`), summary);
+      throw withData(new CareerForgeError('BATCH_INCOMPLETE', `${counters.failed} of ${plural(counters.total, 'line')} failed (see their "error" in ${flags.out}); rerun the same command to retry them`), summary);
     }
     const text = `${counters.done} done, ${counters.skipped} already done, 0 failed in ${summary.seconds}s (${summary.lines_per_sec} lines/s) -> ${flags.out}`;
     emitLine(session, summary, text);

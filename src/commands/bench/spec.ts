@@ -1,5 +1,6 @@
 import type { BenchFlags } from './run.js';
 import { globalOptions, type RegisterCommand } from '../global-options.js';
+import { examplesText } from '../help-layout.js';
 
 export const registerBench: RegisterCommand = (program, session) => {
   globalOptions(program.command('bench'))
@@ -15,5 +16,10 @@ export const registerBench: RegisterCommand = (program, session) => {
     .option('--csv', 'print CSV, one row per model and test')
     .option('--md', 'print a Markdown report')
     .option('--compare', 'show the change against the previous run of each model')
+    .addHelpText('after', examplesText(
+      'careerforge bench',
+      'careerforge bench -m mistral:7b-instruct-v0.3-q4_K_M,llama3.2 -p 128,512 -n 64,128',
+      'careerforge bench --compare',
+    ))
     .action(async (opts: BenchFlags) => (await import('./run.js')).benchCommand(opts, session));
 };

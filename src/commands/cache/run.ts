@@ -4,6 +4,7 @@ import { resolveHome } from '../../core/config/settings.js';
 import { UsageError } from '../../core/errors.js';
 import { successEnvelope, writeJson } from '../../render/json.js';
 import type { Session } from '../shared.js';
+import { plural } from '../../core/plural.js';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -19,7 +20,7 @@ export function statsText(s: CacheReport): string {
     `location  ${s.location}`,
     `entries   ${s.entries} (${size(s.bytes)}${s.max_bytes ? ` of ${size(s.max_bytes)}` : ''})`,
     `ttl       ${s.ttl_seconds}s`,
-    `lookups   ${lookups} (${s.hits} hits, ${s.misses} misses${rate})`,
+    `lookups   ${lookups} (${plural(s.hits, 'hit')}, ${plural(s.misses, 'miss', 'misses')}${rate})`,
   ].join('\n');
 }
 

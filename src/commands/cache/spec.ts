@@ -1,4 +1,5 @@
 import { type RegisterCommand } from '../global-options.js';
+import { examplesText } from '../help-layout.js';
 
 export const registerCache: RegisterCommand = (program, session) => {
   program
@@ -21,5 +22,9 @@ export const registerCache: RegisterCommand = (program, session) => {
         'A Redis that cannot be reached costs a warning and no cache, never a failed generation.',
       ].join('\n'),
     )
+    .addHelpText('after', examplesText(
+      'careerforge cache stats',
+      'careerforge cache clear',
+    ))
     .action(async (action: string, opts: { json?: boolean }) => (await import('./run.js')).cacheCommand(action, opts, session));
 };

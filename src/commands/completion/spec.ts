@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../global-options.js';
+import { examplesText } from '../help-layout.js';
 
 const INSTALL = [
   '',
@@ -15,6 +16,9 @@ export const registerCompletion: RegisterCommand = (program, session) => {
     .description('print a shell completion script: bash, zsh or fish')
     .argument('<shell>', 'bash, zsh or fish')
     .addHelpText('after', INSTALL)
+    .addHelpText('after', examplesText(
+      'source <(careerforge completion bash)   # this shell only',
+    ))
     .action(async (shell: string) => (await import('./run.js')).completionCommand(shell, session));
   // The scripts call this for every TAB: candidates for the words typed so far, one per line.
   program

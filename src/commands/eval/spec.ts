@@ -1,5 +1,6 @@
 import type { EvalFlags } from './run.js';
 import { globalOptions, type RegisterCommand } from '../global-options.js';
+import { examplesText } from '../help-layout.js';
 
 export const registerEval: RegisterCommand = (program, session) => {
   const cmd = globalOptions(program.command('eval'));
@@ -13,5 +14,9 @@ export const registerEval: RegisterCommand = (program, session) => {
     .option('--quick', 'three profiles at small sizes (2 months, 2 interview and 3 quiz questions): minutes, not an hour')
     .option('--format <format>', 'text (default), md or csv')
     .option('--compare [id]', 'show the change against an earlier run: the newest of each model, or the run with this id')
+    .addHelpText('after', examplesText(
+      'careerforge eval --quick --model mistral:7b-instruct-v0.3-q4_K_M,llama3.1:8b',
+      'careerforge eval --generators roadmap,quiz --profiles 4 --format md > eval.md',
+    ))
     .action(async (opts: EvalFlags) => (await import('./run.js')).evalCommand(opts, session));
 };

@@ -9,6 +9,7 @@ import { ratedDataset, toJsonl } from '../../core/ratings/dataset.js';
 import { LocalStore } from '../../core/store/store.js';
 import { emitPlain } from '../emit-plain.js';
 import type { Session } from '../shared.js';
+import { plural } from '../../core/plural.js';
 
 export interface ExportFlags {
   rated?: boolean;
@@ -30,7 +31,7 @@ export async function exportCommand(flags: ExportFlags, session: Session): Promi
   if (flags.out !== undefined) out = writeAtomically(flags.out, text);
   const data = { examples: dataset.lines.length, records: dataset.records, unlogged: dataset.unlogged, ...(out ? { out, bytes: Buffer.byteLength(text) } : { content: text }) };
   if (session.json) return emitPlain(session, data, () => '');
-  if (out) return void session.stderr.write(`wrote ${dataset.lines.length} examples from ${dataset.records} rated records to ${out}\n`);
+  if (out) return void session.stderr.write(`wrote ${plural(dataset.lines.length, 'example')} from ${plural(dataset.records, 'rated record')} to ${out}\n`);
   if (dataset.lines.length === 0) session.warn('no rated generations with logged calls yet: rate one with careerforge rate ID 1-5');
   session.stdout.write(text);
 }

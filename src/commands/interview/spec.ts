@@ -1,6 +1,7 @@
 import type { InterviewFlags } from './run.js';
 import { generatorCommand, type RegisterCommand } from '../global-options.js';
 import { DEFAULT_SENIORITY, SENIORITIES, orList } from '../../core/vocabulary.js';
+import { examplesText } from '../help-layout.js';
 
 export const registerInterview: RegisterCommand = (program, session) => {
   generatorCommand(program, 'interview')
@@ -16,5 +17,10 @@ export const registerInterview: RegisterCommand = (program, session) => {
       'after',
       '\nIn a mock interview type your answer over several lines and press Ctrl-D to submit; Esc stops (answers so far stay saved).',
     )
+    .addHelpText('after', examplesText(
+      'careerforge interview --role "Backend Developer" --level senior --type system-design --count 5',
+      'careerforge interview --role "Backend Developer" --mock',
+      'careerforge interview --resume',
+    ))
     .action(async (opts: InterviewFlags) => (await import('./run.js')).interviewCommand(opts, session));
 };

@@ -1,6 +1,7 @@
 import type { QuizFlags } from './run.js';
 import { generatorCommand, type RegisterCommand } from '../global-options.js';
 import { DEFAULT_DIFFICULTY, DIFFICULTIES, orList } from '../../core/vocabulary.js';
+import { examplesText } from '../help-layout.js';
 
 export const registerQuiz: RegisterCommand = (program, session) => {
   generatorCommand(program, 'quiz')
@@ -19,5 +20,10 @@ export const registerQuiz: RegisterCommand = (program, session) => {
       'after',
       '\nOn a terminal the quiz is taken one question at a time: 1-4 or arrows+Enter to answer, s to skip, Esc to stop.\nPiped, it prints the questions with an answer key; --json prints the quiz with its answers.\nEvery answered question becomes a spaced-repetition card (FSRS): quiz --review asks the due ones.',
     )
+    .addHelpText('after', examplesText(
+      'careerforge quiz --topic SQL --difficulty medium --count 10',
+      'careerforge quiz --role "Data Engineer" --count 5 --json',
+      'careerforge quiz --review',
+    ))
     .action(async (opts: QuizFlags) => (await import('./run.js')).quizCommand(opts, session));
 };

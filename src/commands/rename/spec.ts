@@ -1,5 +1,6 @@
 import type { RenameFlags } from './run.js';
 import type { RegisterCommand } from '../global-options.js';
+import { examplesText } from '../help-layout.js';
 
 export const registerRename: RegisterCommand = (program, session) => {
   program
@@ -9,5 +10,8 @@ export const registerRename: RegisterCommand = (program, session) => {
     .argument('<title>', 'the new title, at most 120 characters')
     .option('--kind <kind>', 'look only among roadmaps, skills, interviews, quizzes or bench')
     .option('--json', 'print one JSON document on stdout (everything else on stderr)')
+    .addHelpText('after', examplesText(
+      'careerforge rename r1a2b3c "Backend, 2026 plan"',
+    ))
     .action(async (id: string, title: string, opts: RenameFlags) => (await import('./run.js')).renameCommand(id, title, opts, session));
 };

@@ -10,6 +10,7 @@ import { loadFormDefaults, profileFallback } from '../form-defaults.js';
 import { generate, openContext, saveRecord } from '../generation.js';
 import type { Session } from '../session.js';
 import { listFlag, numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
+import { plural } from '../../core/plural.js';
 
 export interface RoadmapFlags extends GlobalFlags {
   role?: string;
@@ -60,11 +61,14 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
   const ctx = await openContext(session, flags);
   // Long plans print as they arrive (not with --videos, whose results come after the plan).
   const live = flags.videos ? undefined : progressive(session);
-  const label = `Planning ${input.months} months for ${input.role}`;
+  const label = `Planning ${plural(input.months, 'month')} for ${input.role}`;
   const { roadmap } = await generate(session, ctx, label, (on) => drive(generateRoadmap(ctx.ollama(), input), on), live?.onPart);
   await live?.flushed();
   await saveRecord(session, ctx, 'roadmaps', input, { roadmap, progress: {} });
-  if (live?.started()) return emit(session, roadmap, tailView);
+  if (live?.started()) {
+    if (await live.shows(roadmap)) return emit(session, roadmap, tailView);
+    return emit(session, roadmap, roadmapView);
+  }
   if (!flags.videos) return emit(session, roadmap, roadmapView);
   // YouTube results per month: an extra that never fails the command (see core/videos).
   const { videosFor } = await import('../videos-source.js');

@@ -1,6 +1,7 @@
 import type { RoadmapFlags } from './run.js';
 import { generatorCommand, type RegisterCommand } from '../global-options.js';
 import { DEFAULT_LEVEL, LEVELS, orList } from '../../core/vocabulary.js';
+import { examplesText } from '../help-layout.js';
 
 export const registerRoadmap: RegisterCommand = (program, session) => {
   generatorCommand(program, 'roadmap')
@@ -14,5 +15,10 @@ export const registerRoadmap: RegisterCommand = (program, session) => {
     .option('--input <file>', 'read the profile from a JSON file (- for stdin); flags override it')
     .option('--replan <id>', 'plan the rest of a saved roadmap again from its progress (as `progress replan ID`; takes --hours-per-week, --months remaining, --goal)')
     .option('--videos', 'add a few YouTube tutorials per month (needs the internet; env CAREERFORGE_VIDEO_TIMEOUT seconds per search, default 8)')
+    .addHelpText('after', examplesText(
+      'careerforge roadmap --role "Backend Developer" --level intermediate --months 3',
+      'careerforge roadmap --input profile.json --json',
+      'careerforge roadmap --role "Data Engineer" --dry-run',
+    ))
     .action(async (opts: RoadmapFlags) => (await import('./run.js')).roadmapCommand(opts, session));
 };

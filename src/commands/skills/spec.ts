@@ -1,5 +1,6 @@
 import type { SkillsFlags } from './run.js';
 import { generatorCommand, type RegisterCommand } from '../global-options.js';
+import { examplesText } from '../help-layout.js';
 
 export const registerSkills: RegisterCommand = (program, session) => {
   generatorCommand(program, 'skills')
@@ -14,5 +15,9 @@ export const registerSkills: RegisterCommand = (program, session) => {
     .option('--months <n>', 'with --to-roadmap: length of the plan in months, 1-24 (default 6)')
     .option('--hours-per-week <hours>', 'with --to-roadmap: hours you can study each week, 1-80 (default 10)')
     .option('--videos', 'add a few YouTube tutorials per gap (needs the internet; env CAREERFORGE_VIDEO_TIMEOUT seconds per search, default 8)')
+    .addHelpText('after', examplesText(
+      'careerforge skills --role "Platform Engineer" --skills "TypeScript:advanced,SQL:beginner,Docker"',
+      'careerforge skills --role "Data Engineer" --resume cv.md --job posting.txt --to-roadmap --months 4',
+    ))
     .action(async (opts: SkillsFlags) => (await import('./run.js')).skillsCommand(opts, session));
 };

@@ -8,6 +8,7 @@
 // No `pattern` (an unanchored one fails the request), no `format` (ignored), no `$ref`.
 // zod still validates all of it on our side, since some servers ignore `format` altogether.
 import * as z from '../zod.js';
+import { plural } from '../plural.js';
 
 /** The longest free string any schema may ask for: well under the grammar's 2000 limit. */
 export const MAX_STRING = 1500;
@@ -19,12 +20,12 @@ export function text(max: number) {
 }
 
 // Messages worded for the repair prompt (a server that ignores `format` gets them back).
-const count = (issue: { input?: unknown }) => (Array.isArray(issue.input) ? issue.input.length : '?');
+const count = (issue: { input?: unknown }) => (Array.isArray(issue.input) ? plural(issue.input.length, 'entry', 'entries') : '? entries');
 const entries = (min: number, max: number) => (min === max ? `exactly ${min}` : `${min} to ${max}`);
 
 /** An array of `min` to `max` items. */
 export function list<T extends z.ZodMiniType>(item: T, min: number, max: number) {
-  const error = (issue: { input?: unknown }) => `has ${count(issue)} entries but must have ${entries(min, max)}`;
+  const error = (issue: { input?: unknown }) => `has ${count(issue)} but must have ${entries(min, max)}`;
   return z.array(item).check(z.minLength(min, { error }), z.maxLength(max, { error }));
 }
 

@@ -10,6 +10,7 @@ import { withServerRetry } from './client.js';
 import type { CallContext, CallRequest, CallResult } from './hooks.js';
 import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
 import type { ChatEvent, ChatMessage } from './provider.js';
+import type { Part } from '../parts.js';
 import { renderPrompt } from './prompts.js';
 import { normalizeBySchema } from './normalize.js';
 import { sanitizeDeep } from '../sanitize.js';
@@ -17,6 +18,7 @@ import { unfence } from './fence.js';
 import { cachedAnswer, rememberAnswer } from '../cache/hook.js';
 import * as z from '../zod.js';
 import { describeIssues } from '../zod.js';
+import { plural } from '../plural.js';
 
 export interface StructuredRequest<T> {
   /** Shown in progress: "roadmap", "month 3 of 12". */
@@ -38,6 +40,11 @@ export interface StructuredRequest<T> {
   salvage?: (json: unknown) => AsyncGenerator<GenEvent, Salvaged<T> | undefined>;
   /** Start from a repair turn: this part of an earlier answer failed with these problems. */
   previous?: { output: string; problems: string[] };
+  /**
+   * Progressive output: a reader per attempt, fed the answer as it streams, that returns the parts
+   * already final (closed in the stream and passing the same fixes and checks as the whole).
+   */
+  parts?: () => { feed(text: string): Part[] };
 }
 
 /** A value rebuilt from a failed answer's good parts, with what the extra calls cost. */
@@ -91,9 +98,15 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
     return { value: cached, attempts: 0, stats, calls: 0, normalized: 0 };
   }
 
+  // Parts stream from attempts until one that showed parts fails as a whole: what was shown is then
+  // not the result, the front end is told (a `restart` part) and later attempts show nothing early.
+  let partsShown = false;
+  let partsOff = false;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     yield { type: 'started', task: req.task, attempt, maxAttempts, model: handle.model };
+    const reader = partsOff ? undefined : req.parts?.();
     let text = '';
+    let tokens = 0;
     let final: Extract<ChatEvent, { type: 'done' }> | undefined;
     // What the call log and --dry-run see: the request as Ollama's /api/chat would carry it (the
     // openai provider sends the same messages, schema and sampling as response_format and max_tokens).
@@ -112,7 +125,6 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
       handle.hooks?.afterCall?.(request, call, callResult(outcome, error, text, final, Date.now() - sentAt));
     try {
       const stream = await withServerRetry(handle, () => handle.chat({ task: req.task, messages, schema: format, numPredict: req.numPredict }));
-      let tokens = 0;
       let firstAt = 0;
       // A stream fault arrives as an AttemptError thrown from the provider's iterator (caught below).
       for await (const event of stream) {
@@ -125,6 +137,10 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
           if (!firstAt) firstAt = now;
           const elapsed = (now - firstAt) / 1000;
           yield { type: 'tokens', task: req.task, attempt, tokens, tokensPerSec: elapsed > 0 ? tokens / elapsed : 0 };
+          for (const part of reader?.feed(event.text) ?? []) {
+            partsShown = true;
+            yield { type: 'part', part };
+          }
         }
       }
       // Providers end a stream with `done` or throw; a missing one is a provider bug, still not a result.
@@ -154,13 +170,18 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
       throw checked.failure;
     } catch (error) {
       if (!(error instanceof AttemptError)) {
-        const failure = error instanceof CareerForgeError ? error : handle.classify(error);
+        const classified = error instanceof CareerForgeError ? error : handle.classify(error);
+        const failure = classified.code === 'TIMEOUT' && tokens > 0 ? stalled(handle, tokens) : classified;
         logCall(failure.code, failure.message);
         throw failure;
       }
       logCall(error.code, error.message);
       last = error;
-      yield { type: 'attempt-failed', task: req.task, attempt, code: error.code, reason: error.message, problems: error.problems };
+      yield { type: 'attempt-failed', task: req.task, attempt, maxAttempts, code: error.code, reason: error.message, problems: error.problems };
+      if (partsShown && !partsOff) {
+        partsOff = true;
+        yield { type: 'part', part: { kind: 'restart', task: req.task, reason: error.message } };
+      }
       messages = nextMessages(base, error);
     }
   }
@@ -177,7 +198,9 @@ function validate<T>(text: string, req: StructuredRequest<T>, format: Record<str
   try {
     raw = JSON.parse(unfence(text));
   } catch (error) {
-    const problem = `The reply is not valid JSON (${(error as Error).message}). Reply with only the JSON object.`;
+    // A problem is shown to the user too (warnings, the final message): no instructions to the model
+    // here; the repair prompt (prompts/repair.md) says what to send instead.
+    const problem = `the reply is not valid JSON (${(error as Error).message})`;
     return { ok: false, failure: new AttemptError('INVALID_OUTPUT', 'the reply is not valid JSON', [problem], text), normalized: 0 };
   }
   const fixed = normalizeBySchema(raw, format);
@@ -217,8 +240,20 @@ function nextMessages(base: ChatMessage[], failure: AttemptError): ChatMessage[]
   return base; // a stream fault says nothing about the answer: ask again unchanged
 }
 
+/**
+ * The idle timer fired after the answer had started: the model was loaded and generating, so "may
+ * still be loading" would mislead; it stalled (or the server hung) mid-answer.
+ */
+function stalled(handle: LlmHandle, tokens: number): CareerForgeError {
+  const server = handle.provider === 'ollama' ? 'Ollama' : 'the server';
+  return new CareerForgeError(
+    'TIMEOUT',
+    `No reply from ${server} at ${handle.host} for ${handle.settings.timeout}s after ${plural(tokens, 'token')} of the answer had arrived: the model stalled; raise --timeout or check the server log`,
+  );
+}
+
 function finalError(handle: LlmHandle, last: AttemptError, attempts: number, numPredict: number, numCtx: number): CareerForgeError {
-  const inAll = attempts === 1 ? 'in 1 attempt' : `in all ${attempts} attempts`;
+  const inAll = attempts === 1 ? 'in 1 attempt' : `in all ${plural(attempts, 'attempt')}`;
   const ollama = handle.provider === 'ollama';
   switch (last.code) {
     case 'OUTPUT_TRUNCATED':

@@ -9,6 +9,7 @@ import { renderPrompt } from './prompts.js';
 import type { GenEvent } from '../events.js';
 import { dataBlock } from '../sanitize.js';
 import * as z from '../zod.js';
+import { plural } from '../plural.js';
 
 // A sub-topic is a few words; ~12 tokens each with the JSON around it.
 const TOKENS_PER_SUBTOPIC = 16;
@@ -31,7 +32,7 @@ export interface SubtopicRequest {
 /** Problems of a sub-topic plan: wrong count or entries that repeat each other. */
 export function checkSubtopics(subtopics: readonly string[], count: number): string[] {
   const problems: string[] = [];
-  if (subtopics.length !== count) problems.push(`subtopics has ${subtopics.length} entries but must have exactly ${count}`);
+  if (subtopics.length !== count) problems.push(`subtopics has ${plural(subtopics.length, 'entry', 'entries')} but must have exactly ${count}`);
   const seen = new Set<string>();
   subtopics.forEach((s, i) => {
     const key = normalizeText(s);

@@ -11,6 +11,7 @@ import type { GeneratedQuizQuestion, Quiz, QuizInput } from './schema.js';
 import { quizBatchRequestSchema } from './request-schema.js';
 import { shuffleOptions } from './shuffle.js';
 import type { GenerationOutcome } from '../meta.js';
+import { plural } from '../plural.js';
 
 const BATCH = 10;
 // About 500 characters of JSON per question (question, four options, explanation, topic).
@@ -61,10 +62,10 @@ const POSITIONAL = /\b(all|none|both|neither) of the (above|options|answers|othe
 /** Semantic checks on one batch; each problem is phrased for the repair prompt. */
 export function checkQuizBatch(questions: GeneratedQuizQuestion[], expected: number, earlier: readonly string[]): string[] {
   const problems: string[] = [];
-  if (questions.length !== expected) problems.push(`questions has ${questions.length} entries but must have exactly ${expected}`);
+  if (questions.length !== expected) problems.push(`questions has ${plural(questions.length, 'entry', 'entries')} but must have exactly ${expected}`);
   questions.forEach((q, i) => {
     const at = `questions[${i}]`;
-    if (q.options.length !== 4) problems.push(`${at}.options has ${q.options.length} entries but must have exactly 4`);
+    if (q.options.length !== 4) problems.push(`${at}.options has ${plural(q.options.length, 'entry', 'entries')} but must have exactly 4`);
     const distinct = new Set(q.options.map(normalizeText));
     if (distinct.size !== q.options.length) problems.push(`${at}.options must be four different answers; some repeat`);
     if (!Number.isInteger(q.correct_index) || q.correct_index < 0 || q.correct_index >= q.options.length) {

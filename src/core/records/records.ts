@@ -2,6 +2,7 @@
 // what a user types (an id, a unique start of one, or `latest`). Shared by list, show, rm, rename.
 import { CareerForgeError, ExitCode, UsageError } from '../errors.js';
 import type { StoreData } from '../store/schema.js';
+import { plural } from '../plural.js';
 
 export const RECORD_KINDS = ['roadmaps', 'skills', 'interviews', 'quizzes', 'bench'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -46,9 +47,9 @@ export function titleOf(kind: RecordKind, record: AnyRecord): string {
     case 'skills':
       return `${r.report.target_role}: readiness ${r.report.readiness_score}/100`;
     case 'interviews':
-      return `${r.interview.role} (${r.interview.level}): ${r.interview.type} interview, ${r.interview.questions.length} questions${r.mock ? ', mock' : ''}`;
+      return `${r.interview.role} (${r.interview.level}): ${r.interview.type} interview, ${plural(r.interview.questions.length, 'question')}${r.mock ? ', mock' : ''}`;
     case 'quizzes':
-      return `Quiz: ${r.quiz.topic} (${r.quiz.difficulty}, ${r.quiz.questions.length} questions)`;
+      return `Quiz: ${r.quiz.topic} (${r.quiz.difficulty}, ${plural(r.quiz.questions.length, 'question')})`;
     case 'bench':
       return `Bench: ${(r.models as Array<{ model: string }>).map((m) => m.model).join(', ')}${r.complete ? '' : ' (incomplete)'}`;
   }

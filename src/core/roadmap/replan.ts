@@ -15,6 +15,7 @@ import { FRAME_TOKENS, generateMonths, type RoadmapOutcome } from './generate.js
 import { roadmapInputSchema, type RoadmapInput } from './input-schema.js';
 import { replanOutlineRequestSchema } from './request-schema.js';
 import type { Roadmap } from './schema.js';
+import { plural } from '../plural.js';
 
 /** What the user may change in a re-plan (`--hours-per-week`, `--months` remaining, `--goal`). */
 export interface ReplanChanges {
@@ -55,11 +56,11 @@ export function planReplan(saved: SavedRoadmap, changes: ReplanChanges): ReplanS
   const kept = completeMonths(saved);
   const remaining = changes.months ?? plan.length - kept;
   if (remaining < 1) {
-    throw new UsageError(`all ${plan.length} months of ${saved.id} are done: pass --months N to plan N more`);
+    throw new UsageError(`all ${plural(plan.length, 'month')} of ${saved.id} are done: pass --months N to plan N more`);
   }
   const total = kept + remaining;
   if (total > MAX_MONTHS) {
-    throw new UsageError(`--months: ${kept} kept + ${remaining} new months is ${total}; a plan has at most ${MAX_MONTHS} months`);
+    throw new UsageError(`--months: ${kept} kept + ${plural(remaining, 'new month')} is ${total}; a plan has at most ${MAX_MONTHS} months`);
   }
   const old = saved.input;
   const parsed = roadmapInputSchema.safeParse({
