@@ -110,7 +110,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       session.meta.latency_ms ??= elapsed(session);
       writeJson(session.stdout, errorEnvelope(failure, session.meta));
     }
-    session.stderr.write(`careerforge: ${failure.message}\n`);
+    session.stderr.write(session.localText(`careerforge: ${failure.message}\n`));
     return failure.exitCode;
   }
 }

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { BIN, parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
 import { startFakeOllama, type ChatReply, type FakeOllama, type RecordedRequest } from './support/fake-ollama.js';
+import { stripVTControlCharacters } from 'node:util';
 import { pathWithFakeGpu, pathWithoutGpu } from './support/bench-env.js';
+import { runInProcess } from './support/in-process.js';
 
 const MODEL = 'mistral:7b-instruct-v0.3-q4_K_M';
 // Warm-up first (deliberately absurd, so including it would show), then three measured runs.
@@ -100,6 +102,25 @@ describe('careerforge bench', () => {
     expect(r.stdout).toMatch(/roofline 82\.3 tokens\/s \(360 GB\/s from built-in table \(RTX 3060\) \/ 4372812000 bytes\); tg measured 81\.33 tokens\/s = 98\.8% of it/);
   });
 
+  it('on a 120-column terminal the table fits: no always-empty per-stream column, no row wrapped', async () => {
+    scriptStats();
+    const r = await runInProcess(['bench', '-r', '3', '--no-load'], { host: fake.host, env: GPU, tty: { columns: 120 } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const lines = stripVTControlCharacters(r.stdout).split('\n');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(120);
+    const table = lines.filter((l) => l.startsWith('|'));
+    // Header, rule, pp512 and tg128: each one whole line.
+    expect(table).toHaveLength(4);
+    for (const row of table) expect(row).toMatch(/^\|.*\|$/);
+    expect(table[0]).toMatch(/^\| model\s+\| size\s+\| params \| quant\s+\| test\s+\|\s+t\/s \| TTFT ms \| latency ms \|$/);
+    expect(r.stdout).not.toContain('per stream');
+    // With --parallel the column has values, and is shown.
+    scriptStats();
+    const parallel = await runInProcess(['bench', '-r', '3', '--no-load', '--parallel', '2', '--n-prompt', '0'], { host: fake.host, env: GPU, tty: { columns: 160 } });
+    expect(parallel.exitCode, parallel.stderr).toBe(0);
+    expect(parallel.stdout).toContain('per stream t/s');
+  });
+
   it('--csv gives one row per test and --md a Markdown report', async () => {
     scriptStats();
     const csv = await runCli(['bench', '-r', '3', '--no-load', '--csv'], { host: fake.host, env: GPU });
@@ -109,9 +130,12 @@ describe('careerforge bench', () => {
     expect(rows).toHaveLength(2);
     const pp = Object.fromEntries(cols.map((c, i) => [c, rows[0]!.split(',')[i]]));
     expect(pp).toMatchObject({ model: MODEL, test: 'pp512', gpu: 'NVIDIA GeForce RTX 3060', samples: '512;1024;640', size_bytes: '4372812000' });
-    expect(Number(pp.tps_std)).toBeCloseTo(266.4533, 3);
+    // Rounded to what they are worth: 1 decimal for tokens/s, none for ms, 3 for a share.
+    expect(pp).toMatchObject({ tps: '725.3', tps_std: '266.5', per_stream_tps: '', prompt_tokens: '512' });
+    expect(pp.ttft_ms).toMatch(/^\d+$/);
+    expect(pp.latency_ms).toMatch(/^\d+$/);
     const tg = Object.fromEntries(cols.map((c, i) => [c, rows[1]!.split(',')[i]]));
-    expect(Number(tg.roofline_share)).toBeCloseTo(0.98793, 4);
+    expect(tg).toMatchObject({ tps: '81.3', tps_std: '18', samples: '64;80;100', roofline_tps: '82.3', roofline_share: '0.988' });
 
     scriptStats();
     const md = await runCli(['bench', '-r', '3', '--no-load', '--md'], { host: fake.host, home: csv.home, env: GPU });

@@ -5,10 +5,10 @@ import type { Session } from './shared.js';
 
 export function emitPlain(session: Session, data: unknown, text: () => string): void {
   if (session.json) return writeJson(session.stdout, successEnvelope(data, session.meta));
-  session.stdout.write(text());
+  session.stdout.write(session.localText(text()));
 }
 
 /** A line for the user that is not the command's result: stderr, so stdout stays scriptable. */
 export function note(session: Session, message: string): void {
-  session.stderr.write(`${message}\n`);
+  session.stderr.write(session.localText(`${message}\n`));
 }

@@ -7,6 +7,7 @@
 // so a JSON run never parses chalk.
 import type { ChalkInstance } from 'chalk';
 import type { Meta } from '../core/meta.js';
+import { displayText } from '../core/sanitize.js';
 import { successEnvelope } from '../render/json.js';
 import { writeJson } from '../render/streams.js';
 import { elapsed, type Session } from './session.js';
@@ -25,7 +26,9 @@ export async function emit<T>(session: Session, data: T, view: View<T>): Promise
 /** The view as text for stdout (wrapped on a terminal), for a command that prints it beside something else. */
 export async function renderText<T>(session: Session, data: T, view: View<T>): Promise<string> {
   const [render, { colorFor }, { wrapText }] = await Promise.all([view.text(), import('../render/color.js'), import('../render/wrap.js')]);
-  const text = render(data, session.meta, colorFor(session.colorEnabled('stdout')));
+  // Model text as a view may show it (core/sanitize.ts): no control or bidi characters, no string
+  // longer than DISPLAY_MAX_CHARS. The data itself (saved, --json) stays whole.
+  const text = session.localText(render(displayText(data), session.meta, colorFor(session.colorEnabled('stdout'))));
   return session.stdout.isTTY === true ? wrapText(text, session.stdout.columns) : text;
 }
 
@@ -33,7 +36,7 @@ export async function renderText<T>(session: Session, data: T, view: View<T>): P
 export function emitLine(session: Session, data: unknown, text: string): void {
   session.meta.latency_ms ??= elapsed(session);
   if (session.mode === 'json') return writeJson(session.stdout, successEnvelope(data, session.meta));
-  session.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  session.stdout.write(session.localText(text.endsWith('\n') || text === '' ? text : `${text}\n`));
 }
 
 /** Resolves once the stream has taken the text, so the process can exit right after. */

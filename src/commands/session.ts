@@ -5,6 +5,7 @@
 import type { CallHooks } from '../core/llm/hooks.js';
 import type { Meta } from '../core/meta.js';
 import type { Warn } from '../core/store/store.js';
+import { asciiChrome, unicodeSupported } from '../render/glyphs.js';
 import type { GuardedStdin, GuardSignal } from '../render/key-guard.js';
 import type { SpinnerIO } from '../render/spinner.js';
 import type { InStream, OutStream, Screen } from '../render/streams.js';
@@ -38,6 +39,10 @@ export interface Session extends SessionIO {
   canPrompt(): boolean;
   /** Whether text for this stream gets colour: NO_COLOR wins unless FORCE_COLOR is set (https://no-color.org). */
   colorEnabled(stream: 'stdout' | 'stderr'): boolean;
+  /** Whether the locale can show our Unicode glyphs (LC_ALL > LC_CTYPE > LANG names UTF-8; render/glyphs.ts). */
+  unicode: boolean;
+  /** Text of ours for the terminal: as it is, or with each glyph in ASCII when the locale is not UTF-8. */
+  localText(text: string): string;
   /** Whether a live spinner may draw on stderr: a terminal, not --json, not CI. */
   spinner(): boolean;
   /** What the live spinner draws on and guards keys through. */
@@ -49,6 +54,8 @@ export interface Session extends SessionIO {
 export function createSession(io: SessionIO & { json: boolean; signal: AbortSignal; started?: number }): Session {
   const { stdout, stderr, stdin, env, json } = io;
   const tty = stdout.isTTY === true && stdin.isTTY === true;
+  const unicode = unicodeSupported(env);
+  const localText = (text: string) => (unicode ? text : asciiChrome(text));
   const session: Session = {
     stdout,
     stderr,
@@ -58,10 +65,12 @@ export function createSession(io: SessionIO & { json: boolean; signal: AbortSign
     json,
     signal: io.signal,
     meta: {},
-    warn: (message) => void stderr.write(`warning: ${message}\n`),
+    warn: (message) => void stderr.write(localText(`warning: ${message}\n`)),
     started: io.started ?? Date.now(),
     mode: json ? 'json' : tty ? 'tty' : 'text',
     canPrompt: () => !json && tty,
+    unicode,
+    localText,
     colorEnabled(which) {
       if (env.NO_COLOR && !env.FORCE_COLOR) return false;
       if (env.FORCE_COLOR) return !['0', 'false'].includes(env.FORCE_COLOR);

@@ -25,13 +25,21 @@ function rows(run: BenchRun): string[][] {
   );
 }
 
-/** A Markdown pipe table padded to line up, as llama-bench prints it. */
+/**
+ * A Markdown pipe table padded to line up, as llama-bench prints it. A column with nothing in any
+ * row (per stream t/s without --parallel) is left out: the table then fits 120 columns.
+ */
 export function benchTable(run: BenchRun): string {
-  const body = rows(run);
-  const widths = HEADERS.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i >= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
-  const rule = `| ${widths.map((w, i) => (i >= 5 ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
-  return [line(HEADERS), rule, ...body.map(line)].join('\n');
+  const all = rows(run);
+  const keep = HEADERS.map((_, i) => i).filter((i) => all.length === 0 || all.some((r) => (r[i] ?? '') !== ''));
+  const headers = keep.map((i) => HEADERS[i]!);
+  const body = all.map((r) => keep.map((i) => r[i] ?? ''));
+  // Numbers (t/s onwards) are right-aligned.
+  const numeric = keep.map((i) => i >= 5);
+  const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
+  return [line(headers), rule, ...body.map(line)].join('\n');
 }
 
 function systemLines(run: BenchRun): string[] {
@@ -67,7 +75,8 @@ function changeLines(changes: Change[] | undefined): string[] {
 export function benchText(run: BenchRun, c: ChalkInstance, changes?: Change[]): string {
   const lines = [...systemLines(run).map((l) => c.dim(l)), '', benchTable(run), ''];
   lines.push(...run.models.flatMap(modelLines), ...changeLines(changes));
-  if (!run.complete) lines.push(c.red(`Incomplete run: ${run.error?.message ?? 'stopped early'}`));
+  // An interrupted run is said once, by the error line on stderr ("Interrupted: nothing was saved.").
+  if (!run.complete && run.error?.code !== 'INTERRUPTED') lines.push(c.red(`Incomplete run: ${run.error?.message ?? 'stopped early'}`));
   if (run.id) lines.push(c.dim(`Saved as ${run.id}.`));
   return `${lines.join('\n')}\n`;
 }
@@ -87,6 +96,11 @@ const CSV_COLUMNS = [
   'ttft_ms', 'latency_ms', 'prompt_tokens', 'gen_tokens', 'samples', 'roofline_tps', 'roofline_share',
 ] as const;
 
+/** CSV numbers to the decimals they are worth: 1 for tokens/s, 0 for milliseconds and token counts. */
+function round(value: number | undefined, decimals: number): number | undefined {
+  return value === undefined || !Number.isFinite(value) ? value : Number(value.toFixed(decimals));
+}
+
 function csvCell(value: unknown): string {
   const s = value === undefined || value === null ? '' : String(value);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -100,11 +114,11 @@ export function benchCsv(run: BenchRun): string {
       const row: Record<(typeof CSV_COLUMNS)[number], unknown> = {
         run_id: run.id, created_at: run.created_at, ollama_version: run.ollama_version, gpu, model: m.model, size_bytes: m.size_bytes,
         parameter_size: m.parameter_size, quantization_level: m.quantization_level, gpu_share: m.gpu_share, test: t.test, kind: t.kind,
-        n_prompt: t.n_prompt, n_gen: t.n_gen, parallel: t.parallel, repetitions: t.repetitions, tps: t.tps, tps_std: t.tps_std,
-        per_stream_tps: t.per_stream_tps, per_stream_std: t.per_stream_std, ttft_ms: t.ttft_ms, latency_ms: t.latency_ms,
-        prompt_tokens: t.prompt_tokens, gen_tokens: t.gen_tokens, samples: t.samples.join(';'),
-        roofline_tps: t.kind === 'tg' && t.parallel === 1 ? m.roofline?.ceiling_tps : undefined,
-        roofline_share: t.kind === 'tg' && t.parallel === 1 && m.roofline?.ceiling_tps ? t.tps / m.roofline.ceiling_tps : undefined,
+        n_prompt: t.n_prompt, n_gen: t.n_gen, parallel: t.parallel, repetitions: t.repetitions, tps: round(t.tps, 1), tps_std: round(t.tps_std, 1),
+        per_stream_tps: round(t.per_stream_tps, 1), per_stream_std: round(t.per_stream_std, 1), ttft_ms: round(t.ttft_ms, 0), latency_ms: round(t.latency_ms, 0),
+        prompt_tokens: round(t.prompt_tokens, 0), gen_tokens: round(t.gen_tokens, 0), samples: t.samples.map((v) => round(v, 1)).join(';'),
+        roofline_tps: t.kind === 'tg' && t.parallel === 1 ? round(m.roofline?.ceiling_tps, 1) : undefined,
+        roofline_share: t.kind === 'tg' && t.parallel === 1 && m.roofline?.ceiling_tps ? round(t.tps / m.roofline.ceiling_tps, 3) : undefined,
       };
       out.push(CSV_COLUMNS.map((k) => csvCell(row[k])).join(','));
     }

@@ -21,7 +21,7 @@ export interface Glyphs {
 }
 
 const UNICODE: Glyphs = { tick: '✔', cross: '✘', pointer: '❯', bullet: '•', dot: '·', ellipsis: '…', cursor: '▌', upDown: '↑/↓', warning: '⚠', border: 'round', spinner: 'dots' };
-const ASCII: Glyphs = { tick: 'v', cross: 'x', pointer: '>', bullet: '*', dot: '-', ellipsis: '...', cursor: '_', upDown: 'Up/Down', warning: '!', border: 'classic', spinner: 'line' };
+const ASCII: Glyphs = { tick: 'v', cross: 'x', pointer: '>', bullet: '*', dot: '-', ellipsis: '...', cursor: '_', upDown: '^/v', warning: '!', border: 'classic', spinner: 'line' };
 
 /** The character set the locale promises, by POSIX precedence: LC_ALL, then LC_CTYPE, then LANG. */
 export function unicodeSupported(env: NodeJS.ProcessEnv): boolean {
@@ -34,4 +34,19 @@ export function unicodeSupported(env: NodeJS.ProcessEnv): boolean {
 
 export function glyphsFor(env: NodeJS.ProcessEnv): Glyphs {
   return unicodeSupported(env) ? UNICODE : ASCII;
+}
+
+// Every non-ASCII character our own chrome draws (views, forms, Ink borders, the spinner label),
+// with its ASCII twin. Text bound for a terminal whose locale is not UTF-8 goes through asciiChrome
+// at the output dispatch (emit.ts, the error line) and in TerminalOut (Ink screens, the spinner).
+const TWINS: Record<string, string> = {
+  '✔': 'v', '✓': 'v', '✘': 'x', '✖': 'x', '❯': '>', '•': '*', '·': '-', '…': '...', '▌': '_', '↑': '^', '↓': 'v',
+  '→': '->', '←': '<-', '⚠': '!', '—': '-', '–': '-', '×': 'x', '±': '+/-', '█': '#', '░': '-',
+  '─': '-', '│': '|', '╭': '+', '╮': '+', '╰': '+', '╯': '+', '┌': '+', '┐': '+', '└': '+', '┘': '+',
+};
+const TWIN_PATTERN = new RegExp(`[${Object.keys(TWINS).join('')}]`, 'gu');
+
+/** `text` with each of our glyphs replaced by its ASCII twin (for a locale without UTF-8). */
+export function asciiChrome(text: string): string {
+  return text.replace(TWIN_PATTERN, (ch) => TWINS[ch] ?? ch);
 }

@@ -7,7 +7,9 @@
 //   window. Our views never want that: reporting no height limit keeps the user's history, and
 //   static results are written once as plain text instead (src/commands/emit.ts).
 // - TERM=dumb understands no DEC private modes (cursor hide, synchronized output, kitty keys).
+// - a locale without UTF-8 (LANG=C) shows our glyphs as mojibake: they are drawn in ASCII.
 import { EventEmitter } from 'node:events';
+import { asciiChrome, unicodeSupported } from './glyphs.js';
 
 /** What the adapter needs of the real stream (a tty.WriteStream in the CLI, a fake in tests). */
 export interface RawTerminal {
@@ -49,14 +51,19 @@ export function columnsOf(stream: { columns?: number } | undefined): number {
 export class TerminalOut extends EventEmitter {
   readonly isTTY: boolean;
   private readonly dumb: boolean;
+  private readonly ascii: boolean;
 
   constructor(
     private readonly target: RawTerminal,
     env: NodeJS.ProcessEnv,
   ) {
     super();
-    this.isTTY = target.isTTY === true;
     this.dumb = isDumbTerminal(env);
+    this.ascii = !unicodeSupported(env);
+    // cli-cursor (Ink, ora) hides the cursor only on a TTY, and its restore-cursor hook writes
+    // ESC[?25h straight to process.stderr at exit, past this adapter: a dumb terminal is no TTY
+    // to them, so neither ever runs (nor does Ink's synchronized output).
+    this.isTTY = target.isTTY === true && !this.dumb;
   }
 
   get columns(): number {
@@ -68,7 +75,13 @@ export class TerminalOut extends EventEmitter {
   }
 
   write(chunk: string | Uint8Array, encoding?: unknown, callback?: unknown): boolean {
-    const text = this.dumb ? stripDecPrivate(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')) : chunk;
+    let text = chunk;
+    if (this.dumb || this.ascii) {
+      text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      if (this.dumb) text = stripDecPrivate(text);
+      // A locale without UTF-8: Ink's and ora's drawing in ASCII (same rule as the session's).
+      if (this.ascii) text = asciiChrome(text);
+    }
     return this.target.write(text, encoding as never, callback as never);
   }
 

@@ -6,7 +6,7 @@ import wrapAnsi from 'wrap-ansi';
 import stripAnsi from 'strip-ansi';
 
 // Leading spaces, then an optional list marker: "- ", "+ ", "~ ", "• ", "1. ", "[x] 1.2.3 ".
-const HANGING = /^( *)((?:[-+~•] |\d+\. |\[[ x-]\] (?:\d+\.\d+\.\d+ )?)?)/;
+const HANGING = /^( *)((?:[-+~•*] |\d+\. |\[[ x-]\] (?:\d+\.\d+\.\d+ )?)?)/;
 
 export function wrapText(text: string, columns: number | undefined): string {
   if (!columns || columns < 20) return text;

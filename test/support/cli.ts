@@ -50,6 +50,10 @@ export async function runCli(args: string[], opts: RunOptions = {}): Promise<Cli
       NO_COLOR: undefined,
       FORCE_COLOR: undefined,
       CI: '1',
+      // A UTF-8 locale whatever the machine running the tests has (LANG=C draws ASCII glyphs).
+      LANG: 'C.UTF-8',
+      LC_ALL: undefined,
+      LC_CTYPE: undefined,
       ...opts.env,
     },
   });

@@ -52,7 +52,9 @@ export async function runInProcess(args: string[], opts: InProcessOptions = {}):
   const stdout = opts.stdout ?? new Capture(opts.tty !== undefined, opts.tty?.columns);
   const stderr = new Capture(opts.tty !== undefined, opts.tty?.columns);
   const signals: string[] = [];
-  const env: NodeJS.ProcessEnv = { ...baseEnv(), CAREERFORGE_HOME: home, OLLAMA_HOST: opts.host ?? '127.0.0.1:9', CI: '1', ...opts.env };
+  // A UTF-8 locale whatever the machine running the tests has (LANG=C draws ASCII glyphs).
+  const locale = { LANG: 'C.UTF-8', LC_ALL: undefined, LC_CTYPE: undefined };
+  const env: NodeJS.ProcessEnv = { ...baseEnv(), CAREERFORGE_HOME: home, OLLAMA_HOST: opts.host ?? '127.0.0.1:9', CI: '1', ...locale, ...opts.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   const exitCode = await runCli(args, {
     stdout,

@@ -112,6 +112,10 @@ function spawnScript(line: string, opts: PtyOptions): PtyRun {
     OLLAMA_HOST: opts.host,
     TERM: 'xterm-256color',
     SHELL: '/bin/bash',
+    // A UTF-8 locale whatever the machine running the tests has; tests of LANG=C set their own.
+    LANG: 'C.UTF-8',
+    LC_ALL: undefined,
+    LC_CTYPE: undefined,
     CAREERFORGE_MODEL: undefined,
     CAREERFORGE_NUM_CTX: undefined,
     CAREERFORGE_RETRIES: undefined,

@@ -34,7 +34,7 @@ export class TmuxServer {
   start(args: string[], run: TerminalRun): Terminal {
     const session = `cf-${process.pid}-${++this.count}`;
     // CI unset: Ink renders differently (last frame only) when it thinks it runs in CI.
-    const env = `env -u CI -u NO_COLOR -u FORCE_COLOR CAREERFORGE_HOME=${quote(run.home)} OLLAMA_HOST=${quote(run.host)} TERM=xterm-256color`;
+    const env = `env -u CI -u NO_COLOR -u FORCE_COLOR -u LC_ALL -u LC_CTYPE LANG=C.UTF-8 CAREERFORGE_HOME=${quote(run.home)} OLLAMA_HOST=${quote(run.host)} TERM=xterm-256color`;
     const command = `cd ${quote(ROOT)} && ${env} node ${quote(BIN)} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 60`;
     this.tmux('new-session', '-d', '-s', session, '-x', String(run.cols ?? 120), '-y', String(run.rows ?? 40), command);
     return new Terminal(this, session);
