@@ -36,7 +36,7 @@ describe('mock interview in a terminal', () => {
     t.type(' (edited)');
     keys('C-d');
     screen = await waitFor(/Not graded: [\s\S]*Your answer is saved; going on\./);
-    expect(screen).toMatch(/warning: grading: attempt 1 of 2 failed [\s\S]*; retrying/);
+    expect(screen).toMatch(/warning: grading: attempt 1 of 2 failed [\s\S]*;\s+retrying/);
     expect(screen).not.toContain('attempt 2 of 2');
     expect(screen).toContain('My saved answer (edited)');
     // Warnings are part of the frame: the header is on the screen once, not once per warning.

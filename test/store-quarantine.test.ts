@@ -14,7 +14,7 @@ const record = (id: string, progress: Record<string, string> = {}) => ({ id, cre
 // The bad record is written with an odd layout (3-space indent), so "byte for byte" can fail.
 const BAD_TEXT = JSON.stringify(record('rbad', { '1.1.1': 'done', '1.1.2': 'maybe' }), null, 3);
 const STORE_TEXT = `{"roadmaps": {"rgood1": ${JSON.stringify(record('rgood1'))}, "rbad":   ${BAD_TEXT},\n"rgood2": ${JSON.stringify(record('rgood2', { '1.1.1': 'done' }))}}, "__internal__": {"migrations": {"version": "1.0.0"}}}`;
-const PROBLEM = 'progress["1.1.2"]: Invalid option: expected one of "done"|"skipped"';
+const PROBLEM = 'progress["1.1.2"]: must be one of done, skipped (got "maybe")';
 
 let home: string;
 const storeFile = () => path.join(home, 'store.json');

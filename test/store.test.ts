@@ -54,7 +54,7 @@ describe('a broken store (built CLI)', () => {
     const bad = JSON.stringify({ ...good, id: 'rbad', progress: { '1.1.1': 'maybe' } }, null, 1);
     const text = `{"roadmaps": {"${ID}": ${JSON.stringify(good)}, "rbad": ${bad}}}`;
     fs.writeFileSync(path.join(home, 'store.json'), text);
-    const warning = 'warning: 1 saved record could not be read and was set aside: roadmap rbad (progress["1.1.1"]: Invalid option: expected one of "done"|"skipped"); see careerforge store list\n';
+    const warning = 'warning: 1 saved record could not be read and was set aside: roadmap rbad (progress["1.1.1"]: must be one of done, skipped (got "maybe")); see careerforge store list\n';
     const read = await runCli(['progress', '--json'], { home });
     expect(read.exitCode).toBe(0);
     expect(parseEnvelope(read.stdout).data.roadmaps.map((r: { id: string }) => r.id)).toEqual([ID]);

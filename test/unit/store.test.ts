@@ -59,7 +59,7 @@ describe('LocalStore', () => {
     const bad = JSON.stringify({ roadmaps: { r1: { id: 'r1' }, r3: saved('r3') } });
     fs.writeFileSync(path.join(home, 'store.json'), bad);
     await store.update((data) => void (data.roadmaps.r2 = saved('r2')));
-    expect(warnings).toEqual(['1 saved record could not be read and was set aside: roadmap r1 (created_at: Invalid input: expected string, received undefined); see careerforge store list']);
+    expect(warnings).toEqual(['1 saved record could not be read and was set aside: roadmap r1 (created_at: missing); see careerforge store list']);
     expect(fs.readFileSync(path.join(home, 'quarantine', 'roadmaps.r1.json'), 'utf8')).toBe('{"id":"r1"}');
     expect(Object.keys((await store.read()).roadmaps).sort()).toEqual(['r2', 'r3']);
   });
