@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { CareerForgeError, ExitCode, InterruptedError, isCareerForgeError, UsageError } from './core/errors.js';
-import { createSession, type Session, type SessionIO } from './commands/session.js';
+import { createSession, elapsed, type Session, type SessionIO } from './commands/session.js';
 import type { CallRecorder } from './core/logs/recorder.js';
 import { refuseFlagValues } from './commands/option-values.js';
 import { ownOptionsFirst } from './commands/help-layout.js';
@@ -107,7 +107,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (io.env.CAREERFORGE_DEBUG && error instanceof Error) session.stderr.write(`${error.stack}\n`);
     if (session.json) {
       const { errorEnvelope, writeJson } = await import('./render/json.js');
-      session.meta.latency_ms ??= Math.round(Date.now() - session.started);
+      session.meta.latency_ms ??= elapsed(session);
       writeJson(session.stdout, errorEnvelope(failure, session.meta));
     }
     session.stderr.write(`careerforge: ${failure.message}\n`);

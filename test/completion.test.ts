@@ -89,7 +89,7 @@ describe('completing in bash', () => {
     expect(bashComplete(file, 'careerforge progress re', home)).toEqual(['replan']);
     expect(bashComplete(file, 'careerforge rate ', home)).toEqual([id, 'latest']);
     expect(bashComplete(file, `careerforge rate ${id} `, home)).toEqual(['1', '2', '3', '4', '5']);
-  });
+  }, 120_000); // twenty completions, each a start of the CLI: slow on a loaded 2-core machine
 
   it('falls back to file names where the CLI has nothing to offer (--resume FILE)', async () => {
     const home = tempHome();

@@ -99,7 +99,7 @@ describe('--concurrency', () => {
     const r = await runCli([...ROLE, '--months', '12', '--concurrency', '3', '--json'], { host: fake().host, timeoutMs: 30_000 });
     expect(r.exitCode).toBe(1);
     expect(parseEnvelope(r.stdout).error!.code).toBe('OLLAMA_ERROR');
-    expect(Date.now() - before).toBeLessThan(10_000);
+    expect(Date.now() - before).toBeLessThan(20_000); // far below the 300 s idle timeout the stalled months would otherwise wait for
     // Three started at once; after the failure no further month was asked for.
     expect(fake().chatRequests()).toHaveLength(4);
   });

@@ -14,7 +14,7 @@ describe('eval through the built binary', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Eval (e[0-9a-z]{6}) at .*: 1 profile × roadmap, quiz on mistral:7b-instruct-v0\.3-q4_K_M$/);
-    expect(lines[2]).toMatch(/^model +generator +cases +first try +repaired +failed +failures +attempts +normalized +latency s +gen tokens +tokens\/s$/);
+    expect(lines[2]).toMatch(/^model +generator +cases +first try +repaired +failed +failures +attempts +normalized +latency s +gen tokens +tokens\/s +your rating$/);
     expect(lines[4]).toMatch(/^mistral:7b-instruct-v0\.3-q4_K_M +roadmap +1 +1 +0 +0 +- +1\.00 +0 /);
     expect(lines[5]).toMatch(/^mistral:7b-instruct-v0\.3-q4_K_M +quiz +1 +1 +0 +0 +- +1\.00 +0 /);
     expect(r.stdout.includes('\u001b[')).toBe(false);

@@ -78,7 +78,8 @@ describe('eval: counts every case where it belongs', () => {
       expect(s.mean_latency_ms).toBeGreaterThanOrEqual(0);
     }
     expect(env.meta).toMatchObject({ model: DEFAULT_MODEL, id: run.id });
-    expect(readStore(r.home).evals[run.id]).toEqual(run);
+    // Saved as shown, less the user's ratings, which are read afresh whenever a run is shown.
+    expect(readStore(r.home).evals[run.id]).toEqual({ ...run, summary: run.summary.map(({ user_rating, ...s }: any) => (expect(user_rating).toBeNull(), s)) });
     // One progress line per case on stderr (not a terminal), nothing else on stdout.
     expect(r.stderr.match(/^eval \[\d+\/8\]/gm)).toHaveLength(8);
     expect(r.stderr).toContain('eval [8/8] mistral:7b-instruct-v0.3-q4_K_M quiz frontend-career-switch: failed INVALID_OUTPUT (3 requests');
@@ -128,9 +129,37 @@ describe('eval: formats and --compare', () => {
     const csv = await evalRun(['--profiles', '2', '--generators', 'quiz', '--format', 'csv']);
     expect(csv.exitCode, csv.stderr).toBe(0);
     const [header, ...rows] = csv.stdout.trimEnd().split('\n');
-    expect(header).toBe('run_id,model,generator,cases,first_try,repaired,failed,failures,mean_attempts,normalized,mean_latency_ms,completion_tokens,tokens_per_sec');
+    expect(header).toBe('run_id,model,generator,cases,first_try,repaired,failed,failures,mean_attempts,normalized,mean_latency_ms,completion_tokens,tokens_per_sec,user_rating_mean,user_rating_count');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.split(',').slice(1, 10)).toEqual([DEFAULT_MODEL, 'quiz', '2', '1', '0', '1', 'INVALID_OUTPUT:1', '2', '0']);
+  });
+
+  it("shows the user's own ratings of each model's saved generations beside the counts", async () => {
+    const home = tempHome();
+    fake().onChat((req, index) => validReply(req, index));
+    const ids: string[] = [];
+    for (const score of ['5', '2']) {
+      const made = parseEnvelope((await runInProcess(['roadmap', '--role', 'Backend Developer', '--months', '1', '--json'], { host: fake().host, home })).stdout);
+      ids.push(made.meta.id);
+      expect((await runInProcess(['rate', made.meta.id, score], { host: fake().host, home })).exitCode).toBe(0);
+    }
+    expect(new Set(ids).size).toBe(2);
+    const r = await evalRun(['--profiles', '1', '--generators', 'roadmap,quiz', '--json'], home);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const env = parseEnvelope(r.stdout);
+    expect(row(env, DEFAULT_MODEL, 'roadmap').user_rating).toEqual({ mean: 3.5, count: 2 });
+    expect(row(env, DEFAULT_MODEL, 'quiz').user_rating).toBeNull();
+    // Ratings change after the run: the saved run does not keep them.
+    const saved = readStore(home).evals[env.data.run.id];
+    expect(saved.summary.every((s: any) => !('user_rating' in s))).toBe(true);
+
+    const md = await evalRun(['--profiles', '1', '--generators', 'roadmap,quiz', '--format', 'md'], home);
+    const lines = md.stdout.split('\n');
+    expect(lines[2]).toMatch(/\| tokens\/s \| your rating \|$/);
+    expect(lines.find((l) => l.startsWith('| mistral') && l.includes('| roadmap '))).toMatch(/\| +3\.5 \(2\) \|$/);
+    expect(lines.find((l) => l.startsWith('| mistral') && l.includes('| quiz '))).toMatch(/\| +- \|$/);
+    const csv = await evalRun(['--profiles', '1', '--generators', 'roadmap', '--format', 'csv'], home);
+    expect(csv.stdout.trimEnd().split('\n')[1]!.split(',').slice(-2)).toEqual(['3.5', '2']);
   });
 
   it('--compare reports the change against the previous run of the model, or a named one', async () => {

@@ -60,12 +60,29 @@ describe('health', () => {
     const port = await closedPort();
     const r = await runCli(['health', '--json'], { host: `127.0.0.1:${port}` });
     const { message } = expectFailure(r, 1, 'CHECK_FAILED');
-    expect(message).toBe(
-      `health check "server" failed: Cannot reach Ollama at http://127.0.0.1:${port}: start it with \`ollama serve\` or set OLLAMA_HOST (fix: start it with \`ollama serve\` or set OLLAMA_HOST / --host)`,
-    );
+    // The problem once, its fix once.
+    expect(message).toBe(`health check "server" failed: Cannot reach Ollama at http://127.0.0.1:${port} (fix: start it with \`ollama serve\` or set OLLAMA_HOST)`);
     const env = parseEnvelope(r.stdout);
     expect(checks(env.data)).toEqual([['server', 'fail'], ['model', 'skip'], ['round_trip', 'skip'], ['loaded', 'skip']]);
+    expect(env.data.checks.slice(1).map((c: { detail: string }) => c.detail)).toEqual(['server unreachable', 'server unreachable', 'server unreachable']);
     expect(env.data.ok).toBe(false);
+  });
+
+  it('text mode shows the failure once and its fix once; the last line only names the failed check', async () => {
+    const port = await closedPort();
+    const r = await runCli(['health'], { host: `127.0.0.1:${port}` });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout.replace(/ \(\d+ ms\)/g, '')).toBe(
+      [
+        `FAIL  Server     Cannot reach Ollama at http://127.0.0.1:${port}`,
+        '      fix: start it with `ollama serve` or set OLLAMA_HOST',
+        'SKIP  Model      server unreachable',
+        'SKIP  Round trip server unreachable',
+        'SKIP  Loaded     server unreachable',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe('careerforge: health check "server" failed\n');
   });
 
   it('fails when the model is not pulled, with `ollama pull` as the fix', async () => {
@@ -79,14 +96,26 @@ describe('health', () => {
     expect(fake().chatRequests()).toHaveLength(0);
   });
 
-  it('prints the failed report and the fix in text mode too', async () => {
+  it('prints the failed report and the fix in text mode too, each once', async () => {
     fake().setModels([]);
     const r = await runCli(['health'], { host: fake().host });
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain(`      fix: ollama pull ${DEFAULT_MODEL}`);
-    expect(r.stdout).toContain('SKIP  Round trip model not pulled');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Some checks failed.');
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stdout.replace(/ \(\d+ ms\)/g, '').split('\n').slice(1)).toEqual([
+      `FAIL  Model      ${DEFAULT_MODEL} is not pulled`,
+      `      fix: ollama pull ${DEFAULT_MODEL}`,
+      'SKIP  Round trip model not pulled',
+      'SKIP  Loaded     model not pulled',
+      '',
+    ]);
+    expect(r.stderr).toBe('careerforge: health check "model" failed\n');
+  });
+
+  it('names every failed check in the last line when several fail', async () => {
+    fake().onChat(() => jsonReply({ ok: false, word: 'nope' }));
+    const r = await runCli(['health', '--retries', '0'], { host: fake().host });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('careerforge: health checks "round_trip", "loaded" failed\n');
+    expect(r.stdout.match(/^FAIL/gm)).toHaveLength(2);
   });
 
   it('fails the round trip when every answer is invalid (ok: false)', async () => {

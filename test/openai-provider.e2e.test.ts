@@ -46,6 +46,15 @@ describe.each(['vllm', 'llamacpp'] as const)('on %s', (flavor) => {
     expect(message).toMatch(/^The server at http:\/\/127\.0\.0\.1:\d+\/api answered 404: .+: --host must be the base URL, usually ending in \/v1$/);
   });
 
+  it('waits as long as a 429 says in Retry-After before trying again, then succeeds', async () => {
+    fake.failNext('/v1/chat/completions', 429, 'Rate limit reached', { 'Retry-After': '1' });
+    const r = await run(ARGS, { CAREERFORGE_API_KEY: 'sk-right' });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const [first, second] = fake.chatRequests();
+    // Our own backoff would have come back after 250 ms; the server asked for a second.
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+  });
+
   it('takes a JSON answer out of a ```json fence in the first attempt', async () => {
     fake.onChat((req, i) => ({ content: (validReply(ollamaShaped(req), i) as { content: string }).content, fence: true }));
     const r = await run(ARGS, { CAREERFORGE_API_KEY: 'sk-right' });

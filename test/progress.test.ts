@@ -189,3 +189,37 @@ describe('progress export', () => {
     expect(result.stdout).toBe('');
   });
 });
+
+describe('progress takes ids as list, show and rm do', () => {
+  /** A second plan beside rtest01, newer, whose id shares its first letter. */
+  function seedTwo(): void {
+    const store = readStore(home);
+    const other = { ...store.roadmaps[ID], id: 'rother9', created_at: '2026-02-01T10:00:00.000Z', progress: {} };
+    fs.writeFileSync(path.join(home, 'store.json'), JSON.stringify({ ...store, roadmaps: { ...store.roadmaps, rother9: other } }));
+  }
+
+  it('latest, a unique prefix, and the exact id name the same plan; output names the real id', async () => {
+    seedTwo();
+    const done = await runCli(['progress', 'done', 'latest', '1.1.1'], { home });
+    expect(done.exitCode, done.stderr).toBe(0);
+    expect(done.stdout).toBe('rother9: marked done 1 task (1.1.1); now 6% done (1/16)\n');
+    expect(readStore(home).roadmaps.rother9.progress).toEqual({ '1.1.1': 'done' });
+    expect(readStore(home).roadmaps[ID].progress).toEqual({});
+    const shown = parseEnvelope((await runCli(['progress', 'show', 'rte', '--json'], { home })).stdout);
+    expect(shown.data.id).toBe(ID);
+    const exported = await runCli(['progress', 'export', 'roth'], { home });
+    expect(exported.exitCode, exported.stderr).toBe(0);
+  });
+
+  it('an ambiguous prefix lists the matches, an unknown one the saved ids; exit 2, nothing written', async () => {
+    seedTwo();
+    const before = fs.readFileSync(path.join(home, 'store.json'), 'utf8');
+    const ambiguous = await runCli(['progress', 'done', 'r', '1.1.1'], { home });
+    expect(ambiguous.exitCode).toBe(2);
+    expect(ambiguous.stderr).toBe('careerforge: "r" matches 2 roadmaps (rtest01, rother9): type more of the id\n');
+    const unknown = await runCli(['progress', 'show', 'zz'], { home });
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toBe('careerforge: no roadmap with id "zz" (saved ids: rtest01, rother9; see careerforge progress)\n');
+    expect(fs.readFileSync(path.join(home, 'store.json'), 'utf8')).toBe(before);
+  });
+});

@@ -44,11 +44,11 @@ describe('QuizTaker', () => {
     await shows(app, 'Explained 1.');
     expect(answers).toMatchObject([{ question: question(1, 2), chosen: 2 }]);
     await press(KEYS.enter, '2');
-    await shows(app, '✘ Not quite. The answer is A) Alpha 2');
+    await shows(app, '✘ Not quite. The answer is 1. Alpha 2');
     await press(KEYS.enter);
     const frame = await shows(app, 'Score: 1/2 (50%)');
     expect(frame).toContain('Review of mistakes');
-    expect(frame).toContain('you: B) Bravo 2 · answer: A) Alpha 2');
+    expect(frame).toContain('you: 2. Bravo 2 · answer: 1. Alpha 2');
     expect(frame).not.toContain('What is 1?');
   });
 
@@ -66,7 +66,7 @@ describe('QuizTaker', () => {
   it('skips a question, shows the answer, and counts it as skipped', async () => {
     const { app, answers, press } = await setup([question(1, 3)]);
     await press('s');
-    await shows(app, 'Skipped. The answer is D) Delta 1');
+    await shows(app, 'Skipped. The answer is 4. Delta 1');
     expect(answers).toMatchObject([{ question: question(1, 3), chosen: null }]);
     await press(KEYS.enter);
     await shows(app, 'Score: 0/1 (0%) · 1 skipped');

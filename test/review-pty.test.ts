@@ -26,7 +26,7 @@ describe('quiz --review on a terminal', () => {
     run.type('e');
     await run.waitFor(/question 2 of 2/);
     run.type('1');
-    await run.waitFor(/✘ Not quite\. The answer is C\) Charlie 2/);
+    await run.waitFor(/✘ Not quite\. The answer is 3\. Charlie 2/);
     await run.waitFor(/Graded Again: this card comes back soon/);
     run.type('\r');
     await run.waitFor(/Score: 1\/2/);

@@ -69,7 +69,7 @@ describe('the quiz screen in grading mode (quiz --review)', () => {
   it('Esc on the feedback still hands over the answer on screen', async () => {
     const { app, answers } = await setup([question(1, 0), question(2, 0)]);
     await press(app, 's');
-    await shows(app, 'Skipped. The answer is A) Alpha 1');
+    await shows(app, 'Skipped. The answer is 1. Alpha 1');
     await press(app, KEYS.esc);
     expect(answers).toMatchObject([{ chosen: null }]);
   });

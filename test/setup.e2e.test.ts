@@ -49,6 +49,29 @@ describe('careerforge setup', () => {
     expect(data).toMatchObject({ present: [MODEL], pulled: [], created: { model: 'careerforge:latest', from: MODEL }, health: { ok: true } });
   });
 
+  it('--model X pulls X alone and builds careerforge FROM X, without Mistral\'s stop tokens', async () => {
+    fake.setLoaded([{ name: 'llama3.2:3b', size: 2_019_393_189, size_vram: 2_019_393_189 }]);
+    const r = await runCli(['setup', '--model', 'llama3.2:3b'], { host: fake.host });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(posts('/api/pull').map((p) => p.body.model ?? p.body.name)).toEqual(['llama3.2:3b']);
+    const [create] = posts('/api/create');
+    expect(create!.body.model).toBe('careerforge');
+    expect(create!.body.from).toBe('llama3.2:3b');
+    // Mistral's [INST] stop list would replace llama's own; the portable settings and SYSTEM stay.
+    expect(create!.body.parameters).toEqual({ num_ctx: 8192, temperature: 0.4, top_p: 0.9, repeat_penalty: 1.1 });
+    expect(create!.body.system).toMatch(/^You are careerforge, a pragmatic senior engineering mentor/);
+    expect(r.stdout).toMatch(/^Pulled llama3\.2:3b\.\nCreated careerforge:latest from llama3\.2:3b\.\n/);
+  });
+
+  it('--model careerforge builds it FROM the Modelfile base', async () => {
+    fake.setLoaded([{ name: 'careerforge:latest', size: 4_372_812_000, size_vram: 4_372_812_000 }]);
+    const r = await runCli(['setup', '--model', 'careerforge', '--json'], { host: fake.host });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(posts('/api/pull').map((p) => p.body.model ?? p.body.name)).toEqual([MODEL]);
+    expect(posts('/api/create')[0]!.body).toMatchObject({ from: MODEL, parameters: { stop: ['[INST]', '[/INST]', '</s>'] } });
+    expect(parseEnvelope(r.stdout).data?.created).toMatchObject({ model: 'careerforge:latest', from: MODEL });
+  });
+
   it('Ollama down: exit 1 with the fix, nothing else attempted', async () => {
     await fake.close();
     const r = await runCli(['setup', '--json'], { host: fake.host });

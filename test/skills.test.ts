@@ -139,6 +139,8 @@ describe('skills: failures the spine handles (exit 1, nothing saved)', () => {
   });
 
   it('model not pulled (404)', async () => {
+    // As on a real Ollama, /api/tags agrees that the model is absent (it is asked before "not pulled" is said).
+    fake.setModels([]);
     fake.reply({ fault: 'status', status: 404, error: "model 'mistral:7b-instruct-v0.3-q4_K_M' not found" });
     const r = await runCli([...BASE, '--json'], { host: fake.host });
     expect(r.exitCode).toBe(1);

@@ -123,4 +123,30 @@ describe('progressive output on a real terminal', () => {
     expect(text).toMatch(/saved as r[0-9a-z]{6}/);
     expect(run.bytes().toString('utf8')).not.toContain(CLEAR_SCROLLBACK);
   }, 60_000);
+
+  it('a plan made in one call: the head and month 1 while month 2 is still streaming', async () => {
+    const text = JSON.stringify(makeRoadmap(3, 10, 'Dev'));
+    const cut = text.indexOf('"month":2') + 12;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    async function* pieces() {
+      for (let i = 0; i < cut; i += 30) yield text.slice(i, Math.min(i + 30, cut));
+      await gate;
+      for (let i = cut; i < text.length; i += 30) yield text.slice(i, i + 30);
+    }
+    pty.fake.onChat(() => ({ paced: { pieces: pieces(), stats: () => ({}) } }));
+    const run = pty.start(['roadmap', '--role', 'Dev', '--months', '3']);
+    await run.waitFor(/Checkpoint: Checkpoint 1/, 30_000);
+    expect(run.text()).toContain('Dev — 3 months');
+    expect(run.text()).not.toContain('Month 2: Month 2 topic');
+    expect(pty.fake.chatRequests()).toHaveLength(1);
+    release();
+    const exit = await run.exit(30_000);
+    expect(exit.code, run.text().slice(-2000)).toBe(0);
+    const text2 = run.text();
+    expect(count(text2, 'Month 1: Month 1 topic')).toBe(1);
+    expect(text2.indexOf('Month 1: Month 1 topic')).toBeLessThan(text2.indexOf('Month 3: Month 3 topic'));
+    expect(text2).toMatch(/Outcome: Ready to apply[\s\S]*saved as r[0-9a-z]{6}/);
+    expect(run.bytes().toString('utf8')).not.toContain(CLEAR_SCROLLBACK);
+  }, 60_000);
 });

@@ -49,7 +49,7 @@ export interface Session extends SessionIO {
 export function createSession(io: SessionIO & { json: boolean; signal: AbortSignal; started?: number }): Session {
   const { stdout, stderr, stdin, env, json } = io;
   const tty = stdout.isTTY === true && stdin.isTTY === true;
-  return {
+  const session: Session = {
     stdout,
     stderr,
     stdin,
@@ -70,11 +70,15 @@ export function createSession(io: SessionIO & { json: boolean; signal: AbortSign
     spinner: () => !json && stderr.isTTY === true && !env.CI,
     spinnerIO: () => ({ stderr: stderr as RawTerminal, stdin: stdin as unknown as GuardedStdin, env, raise: io.raise }),
     screen() {
-      return { stdout, stderr, stdin, env, color: this.colorEnabled('stdout') };
+      // A person answering a form is not the CLI working: the clock moves on by that time.
+      const away = (ms: number) => void (session.started += ms);
+      return { stdout, stderr, stdin, env, color: session.colorEnabled('stdout'), away };
     },
   };
+  return session;
 }
 
+/** Milliseconds since the run started, less the time spent in forms (meta.latency_ms, the footer). */
 export function elapsed(session: Session): number {
   return Math.round(Date.now() - session.started);
 }

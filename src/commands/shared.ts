@@ -61,7 +61,8 @@ export function listFlag(value: string | undefined): string[] | undefined {
 }
 
 /**
- * Merge --input JSON (file or `-`) with flags (flags win) and validate with the command's schema.
+ * Merge --input JSON (file or `-`) with flags (flags win) over the config's profile defaults, and
+ * validate with the command's schema.
  * The error names the flag when the value came from a flag, the field of the file otherwise.
  */
 export async function parseCommandInput<T>(
@@ -69,6 +70,8 @@ export async function parseCommandInput<T>(
   flags: Record<string, unknown>,
   inputSource: string | undefined,
   stdin: InStream,
+  /** Profile defaults from the config (profileDefaultsFor): below the flags and the file. */
+  fallback: Record<string, unknown> = {},
 ): Promise<T> {
   let fromFile: Record<string, unknown> = {};
   if (inputSource !== undefined) {
@@ -77,7 +80,7 @@ export async function parseCommandInput<T>(
     fromFile = json as Record<string, unknown>;
   }
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
-  const parsed = schema.safeParse({ ...fromFile, ...given });
+  const parsed = schema.safeParse({ ...fallback, ...fromFile, ...given });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = String(issue.path[0] ?? (issue as { keys?: string[] }).keys?.[0] ?? '');

@@ -1,6 +1,7 @@
 // `careerforge --version --json`: what a bug report needs in one document: the version, Node,
 // the platform, and the model and host this machine is configured for (env > config > default).
 import { resolveHome, resolveSettings } from '../core/config/settings.js';
+import { displayHost } from '../core/llm/host.js';
 import { LocalStore } from '../core/store/store.js';
 import { successEnvelope, writeJson } from '../render/json.js';
 import type { Session } from './session.js';
@@ -16,7 +17,7 @@ export async function printVersionJson(version: string, session: Session): Promi
     provider: settings.provider,
     model: settings.model,
     model_source: settings.sources.model,
-    host: settings.host,
+    host: displayHost(settings.host),
     host_source: settings.sources.host,
     home,
   };

@@ -29,14 +29,17 @@ export class CareerForgeError extends Error {
   override name = 'CareerForgeError';
   /** What a failure envelope carries as `data` (a failed health report, a half-finished bench run). */
   readonly data?: unknown;
+  /** A busy server's Retry-After, in ms, when it sent one: how long a batch line should wait. */
+  readonly retryAfterMs?: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly exitCode: ExitCodeValue = ExitCode.failure,
-    options?: { cause?: unknown; data?: unknown },
+    options?: { cause?: unknown; data?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
     if (options?.data !== undefined) this.data = options.data;
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 

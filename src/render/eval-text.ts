@@ -10,7 +10,7 @@ export interface EvalResult {
   changes?: EvalChange[];
 }
 
-const HEADERS = ['model', 'generator', 'cases', 'first try', 'repaired', 'failed', 'failures', 'attempts', 'normalized', 'latency s', 'gen tokens', 'tokens/s'];
+const HEADERS = ['model', 'generator', 'cases', 'first try', 'repaired', 'failed', 'failures', 'attempts', 'normalized', 'latency s', 'gen tokens', 'tokens/s', 'your rating'];
 /** Columns from here on are numbers, aligned right. */
 const NUMERIC_FROM = 2;
 
@@ -20,6 +20,7 @@ function cells(s: EvalSummary): string[] {
   return [
     s.model, s.generator, String(s.cases), String(s.first_try), String(s.repaired), String(s.failed), failures(s),
     s.mean_attempts.toFixed(2), String(s.normalized), (s.mean_latency_ms / 1000).toFixed(1), String(s.completion_tokens), s.tokens_per_sec.toFixed(1),
+    s.user_rating ? `${s.user_rating.mean.toFixed(1)} (${s.user_rating.count})` : '-',
   ];
 }
 
@@ -65,10 +66,10 @@ const csvCell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v
 
 /** One row per model and generator, numbers unformatted, failures as CODE:n;CODE:n. */
 export function evalCsv({ run }: EvalResult): string {
-  const header = ['run_id', 'model', 'generator', 'cases', 'first_try', 'repaired', 'failed', 'failures', 'mean_attempts', 'normalized', 'mean_latency_ms', 'completion_tokens', 'tokens_per_sec'];
+  const header = ['run_id', 'model', 'generator', 'cases', 'first_try', 'repaired', 'failed', 'failures', 'mean_attempts', 'normalized', 'mean_latency_ms', 'completion_tokens', 'tokens_per_sec', 'user_rating_mean', 'user_rating_count'];
   const rows = run.summary.map((s) => [
     run.id, s.model, s.generator, s.cases, s.first_try, s.repaired, s.failed, Object.entries(s.failures).map(([k, n]) => `${k}:${n}`).join(';'),
-    s.mean_attempts, s.normalized, s.mean_latency_ms, s.completion_tokens, s.tokens_per_sec,
+    s.mean_attempts, s.normalized, s.mean_latency_ms, s.completion_tokens, s.tokens_per_sec, s.user_rating?.mean ?? '', s.user_rating?.count ?? 0,
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

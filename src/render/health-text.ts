@@ -11,6 +11,7 @@ export function healthText(report: HealthReport, c: ChalkInstance): string {
     const line = `${mark}  ${label} ${check.detail}${check.status === 'skip' ? '' : c.dim(` (${check.ms} ms)`)}`;
     return check.fix && check.status === 'fail' ? `${line}\n      fix: ${check.fix}` : line;
   });
-  lines.push(report.ok ? c.green('All checks passed.') : c.red('Some checks failed.'));
+  // A failed report is followed by the one error line naming what failed: not said twice.
+  if (report.ok) lines.push(c.green('All checks passed.'));
   return `${lines.join('\n')}\n`;
 }

@@ -18,6 +18,8 @@ export interface Screen {
   stdin: InStream;
   env: NodeJS.ProcessEnv;
   color: boolean;
+  /** Time a person spent on this screen (a form), taken out of the run's meta.latency_ms. */
+  away?: (ms: number) => void;
 }
 
 /** One JSON document on one line: the --json contract. */

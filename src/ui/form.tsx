@@ -175,8 +175,9 @@ function FormApp(props: Omit<FormProps, 'onSubmit' | 'onCancel'>) {
 export async function runForm(screen: Screen, title: string, fields: readonly FormField[]): Promise<FormValues> {
   if (fields.length === 0) return {};
   // Ctrl-C arrives as input in raw mode; handle it ourselves so cancelling goes through one path.
+  const opened = Date.now();
   const app = render(<FormApp title={title} fields={fields} />, inkOptions(screen));
-  const result = (await app.waitUntilExit()) as { values?: FormValues; cancelled?: boolean } | undefined;
+  const result = (await app.waitUntilExit().finally(() => screen.away?.(Date.now() - opened))) as { values?: FormValues; cancelled?: boolean } | undefined;
   if (!result?.values) throw new InterruptedError();
   return result.values;
 }

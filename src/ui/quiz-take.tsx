@@ -29,10 +29,12 @@ interface Props {
 }
 
 const right = (a: GivenAnswer) => a.chosen === a.question.correct_index;
+// Options are named by the numbers shown beside them (and typed to answer), never by letters.
+const optionLabel = (q: QuizQuestion, j: number) => `${j + 1}. ${q.options[j]}`;
 
 function Feedback({ answer, grading }: { answer: GivenAnswer; grading?: boolean }) {
   const q = answer.question;
-  const key = `${LETTERS[q.correct_index]}) ${q.options[q.correct_index]}`;
+  const key = optionLabel(q, q.correct_index);
   return (
     <Box flexDirection="column" marginTop={1}>
       {answer.chosen === null ? (
@@ -63,7 +65,7 @@ function Summary({ answers, total }: { answers: GivenAnswer[]; total: number }) 
         <Box key={q.id} flexDirection="column" marginLeft={1}>
           <Text>• {q.question}</Text>
           <Text>
-            {'  '}you: {chosen === null ? 'skipped' : `${LETTERS[chosen]}) ${q.options[chosen]}`} · answer: {LETTERS[q.correct_index]}) {q.options[q.correct_index]}
+            {'  '}you: {chosen === null ? 'skipped' : optionLabel(q, chosen)} · answer: {optionLabel(q, q.correct_index)}
           </Text>
           <Text dimColor>{'  '}{q.explanation}</Text>
         </Box>

@@ -139,6 +139,27 @@ export function answerFor(req: RecordedRequest, opts: { wordy?: boolean } = {}):
         tips: ['Think aloud.', 'Ask clarifying questions.'],
       });
     }
+    case 'skills': {
+      const role = /"role":\s*"([^"]+)"/.exec(promptOf(req))?.[1] ?? 'Backend Developer';
+      const gaps = ['Docker', 'PostgreSQL', 'System design', 'Testing'].map((skill, i) => ({
+        skill,
+        category: i === 2 ? 'soft' : 'technical',
+        importance: i === 0 ? 'critical' : 'important',
+        current_level: 'none',
+        target_level: 'intermediate',
+        estimated_hours: 20 + 5 * i,
+        first_step: text(`Start ${skill} with the official tutorial`, wordy, 10),
+      }));
+      return JSON.stringify({
+        target_role: role,
+        readiness_score: 55,
+        readiness_rationale: text(`Solid basics for ${role}; production tooling is missing.`, wordy, 16),
+        strengths: [{ skill: 'Git', evidence: text('Uses branches and reviews daily', wordy, 8) }],
+        gaps,
+        transferable_skills: [{ skill: 'SQL', relevance: text('Queries carry over to PostgreSQL', wordy, 8) }],
+        learning_order: gaps.map((g) => g.skill),
+      });
+    }
     default:
       return JSON.stringify({ ok: true, word: 'ready' });
   }

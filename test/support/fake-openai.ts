@@ -31,7 +31,8 @@ export interface FakeOpenAI {
   reply(...replies: OpenAIReply[]): void;
   onChat(handler: OpenAIChatHandler): void;
   setModels(models: FakeServedModel[]): void;
-  failNext(path: string, status: number, message?: string): void;
+  /** Fail the next request to `path`; `headers` go out with the error (e.g. Retry-After on a 429). */
+  failNext(path: string, status: number, message?: string, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -58,7 +59,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
   let models: FakeServedModel[] = opts.models ?? [{ id: OPENAI_MODEL, context: 32768 }];
   const requests: RecordedRequest[] = [];
   const queue: OpenAIReply[] = [];
-  const failures = new Map<string, Array<{ status: number; message?: string }>>();
+  const failures = new Map<string, Array<{ status: number; message?: string; headers?: Record<string, string> }>>();
   const timers = new TimerSet();
   const created = Math.floor(Date.now() / 1000);
   let handler: OpenAIChatHandler | undefined;
@@ -106,6 +107,8 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
       return sendOpenAIError(res, flavor, 401, '');
     }
     const failure = failures.get(rec.path)?.shift();
+    // setHeader before writeHead: Node merges them, so the error body keeps its own headers.
+    for (const [name, value] of Object.entries(failure?.headers ?? {})) res.setHeader(name, value);
     if (failure) return sendOpenAIError(res, flavor, failure.status, String((rec.body as { model?: unknown })?.model ?? ''), failure.message);
     if (key === 'GET /v1/models') return sendJsonBody(res, 200, modelsJson(flavor, models, created));
     if (key === 'POST /v1/chat/completions') return chat(req, res, rec, raw);
@@ -147,9 +150,9 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     reply: (...replies) => void queue.push(...replies),
     onChat: (h) => void (handler = h),
     setModels: (list) => void (models = [...list]),
-    failNext: (path, status, message) => {
+    failNext: (path, status, message, headers) => {
       const list = failures.get(path) ?? [];
-      list.push({ status, ...(message === undefined ? {} : { message }) });
+      list.push({ status, ...(message === undefined ? {} : { message }), ...(headers ? { headers } : {}) });
       failures.set(path, list);
     },
     close: () =>

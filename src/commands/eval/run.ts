@@ -3,7 +3,10 @@
 import { saveEvalRun } from '../../core/eval/history.js';
 import { GENERATORS, loadProfiles, quickProfile, type GeneratorName } from '../../core/eval/profiles.js';
 import { newEvalRun, runEval } from '../../core/eval/runner.js';
-import type { EvalCase, EvalEvent, EvalPlan } from '../../core/eval/types.js';
+import type { EvalCase, EvalEvent, EvalPlan, EvalRun } from '../../core/eval/types.js';
+import { ratingKey, ratingsByModel } from '../../core/ratings/ratings.js';
+import type { RecordKind } from '../../core/records/records.js';
+import type { StoreData } from '../../core/store/schema.js';
 import { drive } from '../../core/events.js';
 import { isCareerForgeError, NotFoundError, UsageError, withData } from '../../core/errors.js';
 import { settingSchemas } from '../../core/config/schema.js';
@@ -12,6 +15,7 @@ import { emit, type View } from '../emit.js';
 import { openContext } from '../generation.js';
 import type { Session } from '../session.js';
 import { listFlag, type GlobalFlags } from '../shared.js';
+import { displayHost } from '../../core/llm/host.js';
 import { plural } from '../../core/plural.js';
 
 export interface EvalFlags extends GlobalFlags {
@@ -23,6 +27,7 @@ export interface EvalFlags extends GlobalFlags {
 }
 
 const FORMATS = ['text', 'md', 'csv'] as const;
+const GENERATOR_KINDS: Record<GeneratorName, RecordKind> = { roadmap: 'roadmaps', skills: 'skills', interview: 'interviews', quiz: 'quizzes' };
 
 export function parseEvalPlan(flags: EvalFlags, defaultModel: string, available: number): EvalPlan {
   const models = flags.model === undefined ? [defaultModel] : (listFlag(flags.model) ?? []);
@@ -56,7 +61,7 @@ export async function evalCommand(flags: EvalFlags, session: Session): Promise<v
   if (typeof flags.compare === 'string' && !(flags.compare in (await first.store.read()).evals)) {
     throw new NotFoundError(`--compare: no saved eval run "${flags.compare}" (ids are printed after each run)`);
   }
-  const run = newEvalRun(plan, first.settings.host, profiles);
+  const run = newEvalRun(plan, displayHost(first.settings.host), profiles);
   const progress = await progressLine(session);
   try {
     await drive(runEval(plan, profiles, handleFor, run), (event) => progress.on(event));
@@ -72,8 +77,15 @@ export async function evalCommand(flags: EvalFlags, session: Session): Promise<v
   const changes = await saveEvalRun(first.store, run, flags.compare === undefined || flags.compare === false ? undefined : flags.compare);
   const tokens = run.cases.reduce((n, c) => n + c.prompt_tokens + c.completion_tokens, 0);
   Object.assign(session.meta, { model: plan.models.join(','), id: run.id, tokens_used: tokens, attempts: run.cases.reduce((n, c) => n + c.attempts, 0) });
-  const result: EvalResult = { run, ...(flags.compare !== undefined ? { changes } : {}) };
+  const result: EvalResult = { run: await withRatings(first.store, run), ...(flags.compare !== undefined ? { changes } : {}) };
   await emit(session, result, evalView(flags));
+}
+
+/** The run as shown: each row with the user's ratings of that model's saved generations of that kind. */
+async function withRatings(store: { read(): Promise<StoreData> }, run: EvalRun): Promise<EvalRun> {
+  const rated = ratingsByModel(await store.read());
+  const summary = run.summary.map((s) => ({ ...s, user_rating: rated.get(ratingKey(s.model, GENERATOR_KINDS[s.generator])) ?? null }));
+  return { ...run, summary };
 }
 
 function evalView(flags: EvalFlags): View<EvalResult> {

@@ -5,7 +5,7 @@ import { drive } from '../../core/events.js';
 import { generateInterview } from '../../core/interview/generate.js';
 import { interviewInputSchema, type Interview, type InterviewInput } from '../../core/interview/schema.js';
 import { emit, type View } from '../emit.js';
-import { loadFormDefaults } from '../form-defaults.js';
+import { loadFormDefaults, profileFallback } from '../form-defaults.js';
 import { generate, openContext, saveRecord } from '../generation.js';
 import type { Session } from '../session.js';
 import { numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
@@ -26,7 +26,9 @@ export const interviewView: View<Interview> = {
 
 async function readInput(flags: InterviewFlags, session: Session): Promise<InterviewInput> {
   const given = { role: flags.role, level: flags.level, type: flags.type, company: flags.company, count: numberFlag(flags.count) };
-  const parse = (values: Record<string, unknown>) => parseCommandInput<InterviewInput>(interviewInputSchema, values, undefined, session.stdin);
+  // The config's level is a learner's (beginner...), not a seniority: only the role carries over.
+  const fallback = await profileFallback(session, interviewInputSchema.shape, ['role']);
+  const parse = (values: Record<string, unknown>) => parseCommandInput<InterviewInput>(interviewInputSchema, values, undefined, session.stdin, fallback);
   return parse(given).catch(async (error: unknown) => {
     if (!(error instanceof MissingInputError && error.field === 'role')) throw error;
     // On a terminal, ask; on a pipe raw mode does not exist, so missing input stays a usage error.

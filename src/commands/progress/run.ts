@@ -73,7 +73,7 @@ export async function progressCommand(action: string | undefined, args: string[]
       const result = await markTasks(store, id, args.slice(1), MARKS[verb]!);
       const what = verb === 'undo' ? 'reopened' : `marked ${result.mark}`;
       const s = result.summary;
-      return emitLine(session, result, `${id}: ${what} ${result.tasks.length} task${result.tasks.length === 1 ? '' : 's'} (${result.tasks.join(', ')}); now ${s.percent}% done (${s.done + s.skipped}/${s.total})`);
+      return emitLine(session, result, `${result.id}: ${what} ${result.tasks.length} task${result.tasks.length === 1 ? '' : 's'} (${result.tasks.join(', ')}); now ${s.percent}% done (${s.done + s.skipped}/${s.total})`);
     }
     case 'export':
       return exportPlan(store, args, flags, session);

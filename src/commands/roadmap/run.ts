@@ -6,7 +6,7 @@ import { roadmapInputSchema, type RoadmapInput } from '../../core/roadmap/input-
 import type { RoadmapData } from '../../render/roadmap-text.js';
 import { emit, type View } from '../emit.js';
 import { progressive, tailView } from './progressive.js';
-import { loadFormDefaults } from '../form-defaults.js';
+import { loadFormDefaults, profileFallback } from '../form-defaults.js';
 import { generate, openContext, saveRecord } from '../generation.js';
 import type { Session } from '../session.js';
 import { listFlag, numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
@@ -37,7 +37,8 @@ async function readInput(flags: RoadmapFlags, session: Session): Promise<Roadmap
     months: numberFlag(flags.months),
     goal: flags.goal,
   };
-  const parse = (values: Record<string, unknown>) => parseCommandInput<RoadmapInput>(roadmapInputSchema, values, flags.input, session.stdin);
+  const fallback = await profileFallback(session, roadmapInputSchema.shape, ['role', 'level', 'hours_per_week', 'months']);
+  const parse = (values: Record<string, unknown>) => parseCommandInput<RoadmapInput>(roadmapInputSchema, values, flags.input, session.stdin, fallback);
   return parse(given).catch(async (error: unknown) => {
     if (!(error instanceof MissingInputError && error.field === 'role')) throw error;
     // On a terminal, ask; on a pipe raw mode does not exist, so missing input stays a usage error.
@@ -64,7 +65,10 @@ export async function roadmapCommand(flags: RoadmapFlags, session: Session): Pro
   const { roadmap } = await generate(session, ctx, label, (on) => drive(generateRoadmap(ctx.ollama(), input), on), live?.onPart);
   await live?.flushed();
   await saveRecord(session, ctx, 'roadmaps', input, { roadmap, progress: {} });
-  if (live?.started()) return emit(session, roadmap, tailView);
+  if (live?.started()) {
+    if (await live.shows(roadmap)) return emit(session, roadmap, tailView);
+    return emit(session, roadmap, roadmapView);
+  }
   if (!flags.videos) return emit(session, roadmap, roadmapView);
   // YouTube results per month: an extra that never fails the command (see core/videos).
   const { videosFor } = await import('../videos-source.js');

@@ -1,5 +1,6 @@
 // `careerforge setup`: pull what is missing, create the coach model, finish with the health check.
 import { drive } from '../../core/events.js';
+import { displayHost } from '../../core/llm/host.js';
 import { failedCheck } from '../../core/ollama-admin/health.js';
 import { runSetup, type SetupReport } from '../../core/ollama-admin/setup.js';
 import type { Meta } from '../../core/meta.js';
@@ -23,7 +24,7 @@ export const setupView: View<SetupReport> = {
 
 export async function setupCommand(flags: GlobalFlags, session: Session): Promise<void> {
   const ctx = await openContext(session, flags);
-  session.meta.host = ctx.settings.host;
+  session.meta.host = displayHost(ctx.settings.host);
   const { createSetupProgress } = await import('../../render/setup-progress.js');
   const progress = createSetupProgress(session.stderr, session.json);
   let report;
@@ -33,7 +34,7 @@ export async function setupCommand(flags: GlobalFlags, session: Session): Promis
     progress.stop();
   }
   Object.assign(session.meta, { latency_ms: elapsed(session), tokens_used: report.health.round_trip?.tokens_used ?? 0 });
-  const failure = failedCheck(report.health, report, 'setup finished but health check');
+  const failure = failedCheck(report.health, report, 'setup finished but health check', !session.json);
   // Shown in full either way (text on a terminal too: setup has no Ink view); --json carries it
   // in the success envelope, or as the failure envelope's data.
   if (!failure) return emit(session, report, setupView);

@@ -10,7 +10,7 @@ import type { SkillsData } from '../../render/skills-text.js';
 import { generateSkillsReport, orderedGaps, roadmapInputFromGaps } from '../../core/skills/generate.js';
 import * as z from '../../core/zod.js';
 import { emit, type View } from '../emit.js';
-import { loadFormDefaults } from '../form-defaults.js';
+import { loadFormDefaults, profileFallback } from '../form-defaults.js';
 import { generate, openContext } from '../generation.js';
 import type { Session } from '../session.js';
 import { listFlag, numberFlag, parseCommandInput, type GlobalFlags } from '../shared.js';
@@ -59,15 +59,16 @@ async function readInput(flags: SkillsFlags, session: Session): Promise<SkillsIn
   // stdin already carried a document, missing input stays a usage error.
   const canAsk = session.canPrompt() && ![flags.input, flags.resume, flags.job].includes('-');
   const nothingToAssess = (p: { skills: string[]; resume?: string }) => p.skills.length === 0 && p.resume === undefined;
+  const fallback = await profileFallback(session, skillsInputSchema.shape, ['role', 'hours_per_week', 'months'], canAsk);
   const ask = async (partial: Record<string, unknown>, need: { role: boolean; skills: boolean }) => {
     const [{ askSkillsInput }, defaults] = await Promise.all([import('../../ui/skills-form.js'), loadFormDefaults(session, 'skills')]);
     const asked = await askSkillsInput(session.screen(), need, defaults);
     return parseCommandInput<SkillsInput>(skillsInputSchema, { ...partial, ...asked }, undefined, session.stdin);
   };
-  const input = await parseCommandInput<SkillsInput>(skillsInputSchema, given, flags.input, session.stdin).catch(async (error: unknown) => {
+  const input = await parseCommandInput<SkillsInput>(skillsInputSchema, given, flags.input, session.stdin, fallback).catch(async (error: unknown) => {
     if (!(error instanceof MissingInputError && error.field === 'role')) throw error;
     if (!canAsk) throw new UsageError(MISSING_ROLE);
-    const partial = await parseCommandInput(withoutRole, given, flags.input, session.stdin);
+    const partial = await parseCommandInput(withoutRole, given, flags.input, session.stdin, fallback);
     return ask(partial, { role: true, skills: nothingToAssess(partial) });
   });
   if (!nothingToAssess(input)) return input;

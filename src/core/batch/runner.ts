@@ -105,8 +105,9 @@ export async function runBatch<I>(opts: RunBatchOptions<I>): Promise<CareerForge
           if (FATAL.has(failure.code)) throw new Fatal(failure);
           if (BUSY.has(failure.code) && attempt < busyTries) {
             counters.backoffs++;
-            // Full jitter, so 32 workers backing off together do not return together.
-            await sleep(Math.random() * backoffMs * 2 ** (attempt - 1), signal);
+            // Full jitter, so 32 workers backing off together do not return together; a server that
+            // said how long to wait (Retry-After) is given at least that.
+            await sleep(Math.max(Math.random() * backoffMs * 2 ** (attempt - 1), failure.retryAfterMs ?? 0), signal);
             continue;
           }
           counters.failed++;

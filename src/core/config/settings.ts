@@ -80,6 +80,20 @@ export function parseProfileDefault(key: ProfileDefaultKey, raw: string, source:
   return parsed.data;
 }
 
+/**
+ * The profile defaults (`config set role|level|hours_per_week|months|topic`) that fill a command's
+ * input where its flags (and --input) say nothing: the same order as every setting, flag > env >
+ * config > default, with no environment variable for these. Only the keys the command takes, and
+ * only values its own input schema accepts (a hand-edited config never fails a run).
+ */
+export function profileDefaultsFor(
+  config: StoredConfig,
+  keys: readonly ProfileDefaultKey[],
+  accepts: (key: ProfileDefaultKey, value: unknown) => boolean,
+): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => config[key] !== undefined && accepts(key, config[key])).map((key) => [key, config[key]]));
+}
+
 export function resolveSettings(flags: RawSettings, env: NodeJS.ProcessEnv, config: StoredConfig): Settings {
   const out: Record<string, unknown> = {};
   const sources: Settings['sources'] = {};

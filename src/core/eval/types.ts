@@ -45,6 +45,9 @@ export interface EvalSummary {
   mean_latency_ms: number;
   completion_tokens: number;
   tokens_per_sec: number;
+  /** The user's own ratings (`careerforge rate`) of saved generations by this model and generator,
+   * read when the report is shown (never saved with the run: ratings change); null when none. */
+  user_rating?: { mean: number; count: number } | null;
 }
 
 export interface EvalRun {

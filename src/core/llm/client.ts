@@ -1,16 +1,21 @@
-// The model-server client factory and, for Ollama, the one place where transport failures become
-// typed errors. `createLlm` picks the provider (settings.provider); each returns an LlmHandle
+// The model-server client factory; for Ollama, transport failures become typed errors in
+// ollama-errors.ts. `createLlm` picks the provider (settings.provider); each returns an LlmHandle
 // (provider.ts), so generators, health, bench and eval never ask which wire they are on.
 import { Ollama } from 'ollama';
 import { CareerForgeError, InterruptedError, isCareerForgeError, UsageError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
-import { createTransport, type TransportState } from './transport.js';
+import type { TransportState } from './transport.js';
+import { createOllamaFetch } from './ollama-fetch.js';
+import { splitCredentials } from './host.js';
+import { classifyOllamaError, diagnoseNotFound, probeVersion } from './ollama-errors.js';
 import { ollamaChat } from './ollama-chat.js';
 import type { LlmHandle } from './provider.js';
 import { createOpenAIHandle } from './openai/handle.js';
 import type { CallHooks } from './hooks.js';
+import { retryAfterMs } from './retry-after.js';
 
 export type { LlmHandle } from './provider.js';
+export { modelMissing, unreachable } from './ollama-errors.js';
 
 /** An Ollama handle: the provider-neutral part plus ollama-js for Ollama-only work (setup, bench, ps). */
 export interface OllamaClientHandle extends LlmHandle {
@@ -23,8 +28,6 @@ export interface OllamaClientHandle extends LlmHandle {
  * and it is any provider's handle. New code names LlmHandle.
  */
 export type OllamaHandle = LlmHandle;
-
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** The handle for the configured provider. `apiKey` (CAREERFORGE_API_KEY) is only ever sent to an OpenAI-compatible server. */
 export function createLlm(
@@ -52,22 +55,35 @@ export function createOllama(
   hooks?: CallHooks,
   state: TransportState = { timedOut: false, lastActivity: 0 },
 ): OllamaClientHandle {
-  const fetch = createTransport(signal, settings.timeout * 1000, state);
-  const ollama = new Ollama({ host: settings.host, fetch });
-  const classify = (error: unknown) => classifyError(error, handle, state);
+  // user:password@ in the host travels as a Basic auth header; the handle's host (every message,
+  // every saved record) never carries it.
+  const { host, authorization } = splitCredentials(settings.host);
+  const fetch = createOllamaFetch(signal, settings.timeout * 1000, state, authorization);
+  const ollama = new Ollama({ host, fetch });
+  const ctx = { host, model: settings.model, timeout: settings.timeout, signal };
+  const classify = (error: unknown) => classifyOllamaError(error, ctx, state);
   const handle: OllamaClientHandle = {
     provider: 'ollama',
     label: 'Ollama',
     ollama,
-    host: settings.host,
+    host,
     model: settings.model,
     settings,
     signal,
     classify,
-    chat: (req) => ollamaChat(ollama, settings, classify, req),
+    chat: async (req) => {
+      try {
+        return await ollamaChat(ollama, settings, classify, req);
+      } catch (error) {
+        // A 404 may mean "not pulled" or "not Ollama at all": ask the server before saying which.
+        const e = error as { name?: string; status_code?: number };
+        if (e?.name === 'ResponseError' && e.status_code === 404 && !signal.aborted) throw await diagnoseNotFound(ollama, classify, ctx, error);
+        throw error;
+      }
+    },
     models: async () =>
       (await ollama.list()).models.map((m) => ({ name: m.name, size: m.size, ...(m.details?.quantization_level ? { detail: m.details.quantization_level } : {}) })),
-    server: async () => `Ollama ${(await ollama.version()).version}`,
+    server: async () => `Ollama ${await probeVersion(ollama, classify, host)}`,
     ...(hooks ? { hooks } : {}),
   };
   return handle;
@@ -79,50 +95,14 @@ export function requireOllama(handle: LlmHandle, what: string): OllamaClientHand
   throw new UsageError(`${what} needs Ollama's own API: run it with --provider ollama`);
 }
 
-export function unreachable(host: string): CareerForgeError {
-  return new CareerForgeError('OLLAMA_UNREACHABLE', `Cannot reach Ollama at ${host}: start it with \`ollama serve\` or set OLLAMA_HOST`);
-}
-
-export function modelMissing(model: string): CareerForgeError {
-  return new CareerForgeError('MODEL_NOT_FOUND', `Model ${model} is not pulled: run \`ollama pull ${model}\` (or \`careerforge setup\`)`);
-}
-
-function classifyError(error: unknown, handle: LlmHandle, state: TransportState): CareerForgeError {
-  if (isCareerForgeError(error)) return error;
-  if (state.timedOut) {
-    return new CareerForgeError(
-      'TIMEOUT',
-      `No reply from Ollama at ${handle.host} for ${handle.settings.timeout}s: the model may still be loading; raise --timeout or check \`ollama ps\``,
-    );
-  }
-  if (handle.signal.aborted) return new InterruptedError();
-  const err = error as { name?: string; status_code?: number; message?: string; cause?: { code?: string } };
-  if (err?.name === 'ResponseError') {
-    const status = err.status_code ?? 0;
-    const message = (err.message ?? '').split('\n')[0] ?? '';
-    if (status === 404 && /not found/i.test(message)) return modelMissing(handle.model);
-    if (status === 503) {
-      return new CareerForgeError('OLLAMA_BUSY', `Ollama at ${handle.host} is busy (503: ${message}): wait and retry, or raise OLLAMA_MAX_QUEUE on the server`);
-    }
-    return new CareerForgeError('OLLAMA_ERROR', `Ollama at ${handle.host} answered ${status}: ${message}`);
-  }
-  const code = err?.cause?.code;
-  if (err?.name === 'TypeError' && (code === undefined || UNREACHABLE_CODES.has(code))) {
-    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') {
-      return new CareerForgeError('OLLAMA_ERROR', `Ollama at ${handle.host} closed the connection without answering: check the server log`);
-    }
-    return unreachable(handle.host);
-  }
-  return new CareerForgeError('INTERNAL', `Unexpected error talking to Ollama: ${err?.message ?? String(error)}`);
-}
-
 /** HTTP status of a failed request, from ollama-js (status_code) or the openai package (status). */
 export function statusOf(error: unknown): number {
   const err = error as { status_code?: number; status?: number };
   return err?.status_code ?? (typeof err?.status === 'number' ? err.status : 0);
 }
 
-/** Retry transient server failures (503/429 queue full, other 5xx, dropped connections) with backoff. */
+/** Retry transient server failures (503/429 queue full, other 5xx, dropped connections) with backoff,
+ * waiting at least as long as the server's Retry-After when it sent one. */
 export async function withServerRetry<T>(handle: LlmHandle, run: () => Promise<T>, tries = 4, baseMs = 250): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -130,9 +110,16 @@ export async function withServerRetry<T>(handle: LlmHandle, run: () => Promise<T
     } catch (error) {
       const classified = handle.classify(error);
       const status = statusOf(error);
-      const transient = classified.code === 'OLLAMA_BUSY' || (classified.code === 'OLLAMA_ERROR' && (status >= 500 || status === 0));
-      if (!transient || attempt >= tries) throw classified;
-      await sleep(baseMs * 2 ** (attempt - 1), handle.signal);
+      // Status 0 is a dropped connection; an error the provider has already diagnosed (a 404
+      // answered by something that is not Ollama: ollama-errors.ts) has no status and is final.
+      const diagnosed = isCareerForgeError(error);
+      const transient = classified.code === 'OLLAMA_BUSY' || (classified.code === 'OLLAMA_ERROR' && !diagnosed && (status >= 500 || status === 0));
+      const asked = transient ? retryAfterMs(error) : undefined;
+      if (!transient || attempt >= tries) {
+        throw asked === undefined ? classified : new CareerForgeError(classified.code, classified.message, classified.exitCode, { cause: error, retryAfterMs: asked });
+      }
+      // The server's own Retry-After wins over our guess; our backoff is the floor.
+      await sleep(Math.max(baseMs * 2 ** (attempt - 1), asked ?? 0), handle.signal);
     }
   }
 }

@@ -10,6 +10,7 @@ import { withServerRetry } from './client.js';
 import type { CallContext, CallRequest, CallResult } from './hooks.js';
 import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
 import type { ChatEvent, ChatMessage } from './provider.js';
+import type { Part } from '../parts.js';
 import { renderPrompt } from './prompts.js';
 import { normalizeBySchema } from './normalize.js';
 import { sanitizeDeep } from '../sanitize.js';
@@ -39,6 +40,11 @@ export interface StructuredRequest<T> {
   salvage?: (json: unknown) => AsyncGenerator<GenEvent, Salvaged<T> | undefined>;
   /** Start from a repair turn: this part of an earlier answer failed with these problems. */
   previous?: { output: string; problems: string[] };
+  /**
+   * Progressive output: a reader per attempt, fed the answer as it streams, that returns the parts
+   * already final (closed in the stream and passing the same fixes and checks as the whole).
+   */
+  parts?: () => { feed(text: string): Part[] };
 }
 
 /** A value rebuilt from a failed answer's good parts, with what the extra calls cost. */
@@ -92,8 +98,13 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
     return { value: cached, attempts: 0, stats, calls: 0, normalized: 0 };
   }
 
+  // Parts stream from attempts until one that showed parts fails as a whole: what was shown is then
+  // not the result, the front end is told (a `restart` part) and later attempts show nothing early.
+  let partsShown = false;
+  let partsOff = false;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     yield { type: 'started', task: req.task, attempt, maxAttempts, model: handle.model };
+    const reader = partsOff ? undefined : req.parts?.();
     let text = '';
     let tokens = 0;
     let final: Extract<ChatEvent, { type: 'done' }> | undefined;
@@ -126,6 +137,10 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
           if (!firstAt) firstAt = now;
           const elapsed = (now - firstAt) / 1000;
           yield { type: 'tokens', task: req.task, attempt, tokens, tokensPerSec: elapsed > 0 ? tokens / elapsed : 0 };
+          for (const part of reader?.feed(event.text) ?? []) {
+            partsShown = true;
+            yield { type: 'part', part };
+          }
         }
       }
       // Providers end a stream with `done` or throw; a missing one is a provider bug, still not a result.
@@ -163,6 +178,10 @@ export async function* generateStructured<T>(handle: LlmHandle, req: StructuredR
       logCall(error.code, error.message);
       last = error;
       yield { type: 'attempt-failed', task: req.task, attempt, maxAttempts, code: error.code, reason: error.message, problems: error.problems };
+      if (partsShown && !partsOff) {
+        partsOff = true;
+        yield { type: 'part', part: { kind: 'restart', task: req.task, reason: error.message } };
+      }
       messages = nextMessages(base, error);
     }
   }

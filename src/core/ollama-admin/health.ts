@@ -4,7 +4,8 @@
 import { modelMissing, type LlmHandle, type OllamaClientHandle } from '../llm/client.js';
 import { runServerHealth } from './server-health.js';
 import { round1 } from '../events.js';
-import { CheckFailedError } from '../errors.js';
+import { CheckFailedError, type CareerForgeError } from '../errors.js';
+import { DiagnosedError, probeVersion } from '../llm/ollama-errors.js';
 import { roundTrip, since, type CheckName, type HealthCheck, type HealthEvent, type HealthReport } from './round-trip.js';
 
 export type { CheckName, HealthCheck, HealthEvent, HealthReport } from './round-trip.js';
@@ -24,14 +25,14 @@ export async function* runHealth(llm: LlmHandle): AsyncGenerator<HealthEvent, He
 
   let t = performance.now();
   try {
-    const { version } = await handle.ollama.version();
+    const version = await probeVersion(handle.ollama, handle.classify, handle.host);
     report.version = version;
     yield record({ name: 'server', status: 'pass', ms: since(t), detail: `Ollama ${version} at ${handle.host}` });
   } catch (error) {
     const e = handle.classify(error);
     if (e.code === 'INTERRUPTED') throw e;
-    yield record({ name: 'server', status: 'fail', ms: since(t), detail: e.message, fix: 'start it with `ollama serve` or set OLLAMA_HOST / --host' });
-    for (const event of skipRest(['model', 'round_trip', 'loaded'], 'server unreachable')) yield event;
+    yield record({ name: 'server', status: 'fail', ms: since(t), ...problemAndFix(e) });
+    for (const event of skipRest(['model', 'round_trip', 'loaded'], skipReason(e, 'server'))) yield event;
     return report;
   }
 
@@ -45,8 +46,10 @@ export async function* runHealth(llm: LlmHandle): AsyncGenerator<HealthEvent, He
   } catch (error) {
     const e = handle.classify(error);
     if (e.code === 'INTERRUPTED') throw e;
-    yield record({ name: 'model', status: 'fail', ms: since(t), detail: e.message, fix: `ollama pull ${handle.model}` });
-    for (const event of skipRest(['round_trip', 'loaded'], 'model not pulled')) yield event;
+    // The server is Ollama (the check above proved it), so "not pulled" here is the truth.
+    const check = e.code === 'MODEL_NOT_FOUND' ? { detail: `${wanted} is not pulled`, fix: `ollama pull ${handle.model}` } : problemAndFix(e);
+    yield record({ name: 'model', status: 'fail', ms: since(t), ...check });
+    for (const event of skipRest(['round_trip', 'loaded'], skipReason(e, 'model'))) yield event;
     return report;
   }
 
@@ -67,7 +70,7 @@ export async function* runHealth(llm: LlmHandle): AsyncGenerator<HealthEvent, He
   } catch (error) {
     const e = handle.classify(error);
     if (e.code === 'INTERRUPTED') throw e;
-    yield record({ name: 'loaded', status: 'fail', ms: since(t), detail: e.message, fix: 'check that the server is still running' });
+    yield record({ name: 'loaded', status: 'fail', ms: since(t), ...problemAndFix(e) });
   }
   report.ok = report.checks.every((c) => c.status === 'pass');
   return report;
@@ -77,9 +80,32 @@ function gb(bytes: number): string {
   return `${(bytes / 1e9).toFixed(1)} GB`;
 }
 
-/** The one-line error for a failed report, carrying `data` (the report, or what contains it) into the envelope. */
-export function failedCheck<D>(report: HealthReport, data: D, prefix = 'health check'): CheckFailedError<D> | undefined {
+/** A failure as a check row: the problem, and its fix once (a DiagnosedError knows them apart). */
+export function problemAndFix(e: CareerForgeError): { detail: string; fix?: string } {
+  return e instanceof DiagnosedError ? { detail: e.problem, fix: e.fix } : { detail: e.message };
+}
+
+/** Why the checks after a failed one were skipped, in a few words. */
+function skipReason(e: CareerForgeError, check: CheckName): string {
+  const short = e instanceof DiagnosedError ? e.short : SHORT[e.code];
+  return short ?? `the ${check} check failed`;
+}
+
+const SHORT: Partial<Record<string, string>> = { TIMEOUT: 'no reply from the server', OLLAMA_BUSY: 'server busy' };
+
+/**
+ * The one-line error for a failed report, carrying `data` (the report, or what contains it) into
+ * the envelope. `shown`: the report is already on screen, its rows and fixes included, so the line
+ * only names what failed instead of saying it all again.
+ */
+export function failedCheck<D>(report: HealthReport, data: D, prefix = 'health check', shown = false): CheckFailedError<D> | undefined {
   if (report.ok) return undefined;
-  const failed = report.checks.find((c) => c.status === 'fail');
-  return new CheckFailedError(`${prefix} "${failed?.name}" failed: ${failed?.detail}${failed?.fix ? ` (fix: ${failed.fix})` : ''}`, data);
+  const failed = report.checks.filter((c) => c.status === 'fail');
+  if (shown) {
+    const names = failed.map((c) => `"${c.name}"`).join(', ');
+    const label = failed.length > 1 ? prefix.replace(/check$/, 'checks') : prefix;
+    return new CheckFailedError(`${label} ${names} failed`, data);
+  }
+  const first = failed[0];
+  return new CheckFailedError(`${prefix} "${first?.name}" failed: ${first?.detail}${first?.fix ? ` (fix: ${first.fix})` : ''}`, data);
 }

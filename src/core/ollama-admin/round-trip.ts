@@ -6,6 +6,7 @@ import { renderPrompt } from '../llm/prompts.js';
 import type { LlmHandle } from '../llm/provider.js';
 import * as z from '../zod.js';
 import { text } from '../llm/bounded.js';
+import { DiagnosedError } from '../llm/ollama-errors.js';
 
 export type CheckName = 'server' | 'model' | 'round_trip' | 'loaded';
 
@@ -54,7 +55,8 @@ export async function* roundTrip(handle: LlmHandle, report: HealthReport, record
   } catch (error) {
     const e = handle.classify(error);
     if (e.code === 'INTERRUPTED') throw e;
-    yield record({ name: 'round_trip', status: 'fail', ms: since(t), detail: e.message, fix: fixFor(e.code, handle.provider === 'ollama') });
+    const check = e instanceof DiagnosedError ? { detail: e.problem, fix: e.fix } : { detail: e.message, fix: fixFor(e.code, handle.provider === 'ollama') };
+    yield record({ name: 'round_trip', status: 'fail', ms: since(t), ...check });
   }
 }
 

@@ -20,8 +20,10 @@ export async function* runServerHealth(handle: LlmHandle): AsyncGenerator<Health
   } catch (error) {
     const e = handle.classify(error);
     if (e.code === 'INTERRUPTED') throw e;
-    yield record({ name: 'server', status: 'fail', ms: since(t), detail: e.message, fix: 'start the server, or set --host to its base URL (…/v1) and CAREERFORGE_API_KEY if it wants one' });
-    for (const event of skipRest(['model', 'round_trip'], 'server unreachable')) yield event;
+    // The message carries its own fix (start it, fix --host, set CAREERFORGE_API_KEY): shown once.
+    yield record({ name: 'server', status: 'fail', ms: since(t), detail: e.message });
+    const why = e.code === 'OLLAMA_UNREACHABLE' ? 'server unreachable' : e.code === 'TIMEOUT' ? 'no reply from the server' : 'the server check failed';
+    for (const event of skipRest(['model', 'round_trip'], `skipped: ${why}`)) yield event;
     return report;
   }
 
@@ -35,7 +37,7 @@ export async function* runServerHealth(handle: LlmHandle): AsyncGenerator<Health
     yield record({ name: 'model', status: 'pass', ms: since(t), detail: `${models[0]!.name} served (llama-server ignores the requested name ${handle.model})` });
   } else {
     yield record({ name: 'model', status: 'fail', ms: since(t), detail: `${handle.model} is not served at ${handle.host} (it serves: ${names || 'nothing'})`, fix: `pass --model with one of: ${names || 'none'}` });
-    for (const event of skipRest(['round_trip'], 'model not served')) yield event;
+    for (const event of skipRest(['round_trip'], 'skipped: model not served')) yield event;
     return report;
   }
 

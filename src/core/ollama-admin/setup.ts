@@ -1,5 +1,5 @@
-// `careerforge setup`: make a fresh machine ready. Check Ollama, pull the base model (and the
-// configured one) when missing, create the `careerforge` model from the repo's Modelfile, then run
+// `careerforge setup`: make a fresh machine ready. Check Ollama, pull the base model (the one asked
+// for, or the Modelfile's FROM) when missing, create the `careerforge` model on it, then run
 // the health check. Every step is safe to repeat: present models are not pulled again, and
 // creating a model that exists just rewrites its manifest from the same layers.
 import fs from 'node:fs';
@@ -7,8 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireOllama, type LlmHandle, type OllamaClientHandle } from '../llm/client.js';
 import { CareerForgeError } from '../errors.js';
+import { probeVersion } from '../llm/ollama-errors.js';
 import { normalizeModel, runHealth, type HealthCheck, type HealthReport } from './health.js';
-import { createSpec, ModelfileError } from './modelfile.js';
+import { createSpec, ModelfileError, type CreateSpec } from './modelfile.js';
 
 export const COACH_MODEL = 'careerforge';
 
@@ -49,11 +50,13 @@ export async function* runSetup(llm: LlmHandle, modelfilePath: string = findMode
     throw new CareerForgeError('INTERNAL', `${modelfilePath} is not a usable Modelfile: ${why}`);
   }
 
-  const { version } = await handle.ollama.version().catch((error: unknown) => Promise.reject(handle.classify(error)));
+  const version = await probeVersion(handle.ollama, handle.classify, handle.host);
   yield { type: 'step', step: 'server', detail: `Ollama ${version} at ${handle.host}` };
 
   const coach = normalizeModel(COACH_MODEL);
-  const wanted = [...new Set([spec.from, handle.model].map(normalizeModel))].filter((m) => m !== coach);
+  const base = baseOf(spec, handle.model);
+  // Only the base is needed: the configured model is either that base or the coach built on it.
+  const wanted = [normalizeModel(base.from)];
   const { models } = await handle.ollama.list().catch((error: unknown) => Promise.reject(handle.classify(error)));
   const have = new Set(models.map((m) => normalizeModel(m.name)));
   const present = wanted.filter((m) => have.has(m));
@@ -74,11 +77,11 @@ export async function* runSetup(llm: LlmHandle, modelfilePath: string = findMode
     pulled.push(model);
   }
 
-  yield { type: 'step', step: 'create', detail: `creating ${COACH_MODEL} from ${spec.from}` };
+  yield { type: 'step', step: 'create', detail: `creating ${COACH_MODEL} from ${base.from}` };
   try {
     let last = '';
-    const request = { model: COACH_MODEL, from: spec.from, parameters: spec.parameters, stream: true as const };
-    for await (const part of await handle.ollama.create({ ...request, ...(spec.system === undefined ? {} : { system: spec.system }), ...(spec.template === undefined ? {} : { template: spec.template }) })) {
+    const request = { model: COACH_MODEL, from: base.from, parameters: base.parameters, stream: true as const };
+    for await (const part of await handle.ollama.create({ ...request, ...(base.system === undefined ? {} : { system: base.system }), ...(base.template === undefined ? {} : { template: base.template }) })) {
       last = part.status;
       yield { type: 'create-progress', status: part.status };
     }
@@ -96,8 +99,24 @@ export async function* runSetup(llm: LlmHandle, modelfilePath: string = findMode
     yield { type: 'check', check: step.value.check };
     step = await health.next();
   }
-  return { host: handle.host, version, present, pulled, created: { model: coach, from: spec.from, modelfile: modelfilePath }, health: step.value };
+  return { host: handle.host, version, present, pulled, created: { model: coach, from: base.from, modelfile: modelfilePath }, health: step.value };
 }
+
+/**
+ * What the coach is built from: the model asked for (`--model`, CAREERFORGE_MODEL, config), or the
+ * Modelfile's FROM when that is the coach itself. On another base the Modelfile's TEMPLATE and its
+ * stop list (Mistral's [INST] tokens, which replace the base's own list rather than adding to it)
+ * would break the other model's chat format, so only the portable settings and SYSTEM go along.
+ */
+export function baseOf(spec: CreateSpec, model: string): CreateSpec {
+  const asked = normalizeModel(model);
+  if (asked === normalizeModel(COACH_MODEL) || asked === normalizeModel(spec.from)) return spec;
+  const parameters = Object.fromEntries(Object.entries(spec.parameters).filter(([key]) => !TEMPLATE_BOUND.has(key)));
+  return { from: model, parameters, ...(spec.system === undefined ? {} : { system: spec.system }) };
+}
+
+/** Modelfile parameters that belong to the base model's chat template. */
+const TEMPLATE_BOUND: ReadonlySet<string> = new Set(['stop']);
 
 function pullError(handle: OllamaClientHandle, model: string, error: unknown): CareerForgeError {
   const e = handle.classify(error);

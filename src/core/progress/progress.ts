@@ -3,6 +3,7 @@
 // concurrent `progress done` runs never lose each other's updates.
 import { NotFoundError, UsageError } from '../errors.js';
 import type { SavedRoadmap, StoreData } from '../store/schema.js';
+import { resolveRecord } from '../records/records.js';
 import type { LocalStore } from '../store/store.js';
 import type { Schedule } from './schedule.js';
 
@@ -66,8 +67,15 @@ export function listRoadmaps(data: StoreData): SavedRoadmap[] {
   return Object.values(data.roadmaps).sort((a, b) => b.created_at.localeCompare(a.created_at));
 }
 
+/** A saved roadmap by exact id, `latest`, or the unique start of an id (as list, show and rm take them). */
 export function findRoadmap(data: StoreData, id: string): SavedRoadmap {
-  const saved = Object.hasOwn(data.roadmaps, id) ? data.roadmaps[id] : undefined;
+  const ref = id.trim();
+  const exact = Object.hasOwn(data.roadmaps, ref) ? data.roadmaps[ref] : undefined;
+  const starting = Object.keys(data.roadmaps).filter((known) => known.startsWith(ref));
+  // latest, a unique prefix, or an ambiguous one (which resolveRecord refuses, listing the matches).
+  const saved = exact ?? (ref !== '' && (ref === 'latest' || starting.length > 0) && Object.keys(data.roadmaps).length > 0
+    ? data.roadmaps[resolveRecord(data, ref, 'roadmaps').id]
+    : undefined);
   if (!saved) {
     const known = Object.keys(data.roadmaps);
     const hint = known.length ? `saved ids: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', ...' : ''}` : 'no roadmaps are saved yet';
@@ -106,9 +114,11 @@ export interface MarkResult {
 export async function markTasks(store: LocalStore, id: string, addresses: string[], mark: Mark): Promise<MarkResult> {
   if (addresses.length === 0) throw new UsageError(`progress ${mark === 'skipped' ? 'skip' : mark}: name at least one task, e.g. 1.2.1 or 1.2`);
   // A first look without the lock gives exit 2 for bad input without writing at all.
-  resolveAll(findRoadmap(await store.read(), id), addresses);
+  // It also turns `latest` or a prefix into the exact id, so the write cannot land on a newer plan.
+  const first = findRoadmap(await store.read(), id);
+  resolveAll(first, addresses);
   return store.update((data) => {
-    const saved = findRoadmap(data, id);
+    const saved = findRoadmap(data, first.id);
     const tasks = resolveAll(saved, addresses);
     for (const key of tasks) {
       if (mark === 'undo') delete saved.progress[key];
@@ -116,7 +126,7 @@ export async function markTasks(store: LocalStore, id: string, addresses: string
     }
     // The schedule (schedule.ts) runs from the first `done` unless --start says otherwise.
     if (mark === 'done' && saved.started_at === undefined) saved.started_at = new Date().toISOString();
-    return { id, mark, tasks, summary: summarize(saved) };
+    return { id: first.id, mark, tasks, summary: summarize(saved) };
   });
 }
 

@@ -33,3 +33,28 @@ export function shuffleOptions<Q extends Shuffleable>(questions: readonly Q[], s
     return { ...q, options, correct_index: target };
   });
 }
+
+export interface Retried<Q> {
+  /** The question as asked now: options reordered, correct_index following the right answer. */
+  question: Q;
+  /** For each option as asked now, its index in the saved question. */
+  from: number[];
+}
+
+/**
+ * A retry asks missed questions again, so a learner must not get them right by remembering where
+ * the answer was: the questions come in a new order and each right answer moves to another position
+ * than the one it had (the other options in a seeded order). `from` maps an answer given on screen
+ * back to the saved question's indices, which the attempt and the cards keep.
+ */
+export function reshuffleForRetry<Q extends Shuffleable>(questions: readonly Q[], random: Random): Retried<Q>[] {
+  return shuffled(questions, random).map((q) => {
+    const indices = q.options.map((_, j) => j);
+    if (indices.length < 2) return { question: q, from: indices };
+    const others = indices.filter((j) => j !== q.correct_index);
+    const target = others[Math.floor(random() * others.length)]!;
+    const rest = shuffled(others, random);
+    const from = [...rest.slice(0, target), q.correct_index, ...rest.slice(target)];
+    return { question: { ...q, options: from.map((j) => q.options[j]!), correct_index: target }, from };
+  });
+}

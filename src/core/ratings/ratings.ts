@@ -43,3 +43,25 @@ export function ratedRecords(data: StoreData): Array<{ kind: RecordKind; id: str
 export function ratingText(rating: Rating): string {
   return `${rating.score}/5${rating.note ? `: ${rating.note}` : ''}`;
 }
+
+export interface RatingSummary {
+  mean: number;
+  count: number;
+}
+
+/** The user's own ratings folded per model and record kind: what `eval` shows beside its counts. */
+export function ratingsByModel(data: StoreData): Map<string, RatingSummary> {
+  const sums = new Map<string, { sum: number; count: number }>();
+  for (const kind of RATED_KINDS) {
+    for (const record of Object.values(recordsOf(data, kind))) {
+      const rating = record.rating as Rating | undefined;
+      if (!rating || typeof record.model !== 'string') continue;
+      const key = ratingKey(record.model, kind);
+      const entry = sums.get(key) ?? { sum: 0, count: 0 };
+      sums.set(key, { sum: entry.sum + rating.score, count: entry.count + 1 });
+    }
+  }
+  return new Map([...sums].map(([key, { sum, count }]) => [key, { mean: Math.round((sum / count) * 10) / 10, count }]));
+}
+
+export const ratingKey = (model: string, kind: RecordKind) => `${model}\u0000${kind}`;

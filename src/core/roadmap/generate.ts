@@ -12,6 +12,7 @@ import { describeIssues } from '../zod.js';
 import type { RoadmapInput } from './input-schema.js';
 import { frameRequestSchema, monthRequestSchema, outlineRequestSchema, roadmapRequestSchema } from './request-schema.js';
 import { normalizeMonth, normalizeOutline, normalizeRoadmap } from './normalize.js';
+import { planParts } from './stream-parts.js';
 import type { Month, Outline, Roadmap } from './schema.js';
 import type { GenerationOutcome } from '../meta.js';
 import { plural } from '../plural.js';
@@ -49,6 +50,7 @@ export async function* generateRoadmap(handle: OllamaHandle, input: RoadmapInput
       check: (r) => checkRoadmap(r, input),
       normalize: normalizeRoadmap,
       salvage: (json) => salvageMonths(handle, { input, system, profile }, json),
+      parts: planParts(input),
     });
     return { roadmap: result.value, attempts: result.attempts, calls: result.calls, normalized: result.normalized, strategy: 'single', stats: result.stats };
   }

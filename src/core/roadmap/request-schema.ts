@@ -48,6 +48,11 @@ const frame = () => ({
   timeline: text(60),
 });
 
+/** The title and overview of a plan: what progressive output shows before the months. */
+export function headRequestSchema() {
+  return z.object(frame());
+}
+
 /** The whole plan in one call. */
 export function roadmapRequestSchema({ months, hours_per_week }: Pace) {
   return z.object({

@@ -5,6 +5,7 @@
 import { CareerForgeError, InterruptedError, isCareerForgeError } from '../../errors.js';
 import type { TransportState } from '../transport.js';
 import { errorBodies } from './fetch.js';
+import { tlsProblem } from '../ollama-errors.js';
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -57,6 +58,8 @@ export function classifyOpenAI(error: unknown, ctx: OpenAIErrorContext): CareerF
   const cause = (err?.name === 'TypeError' ? err : (err?.cause as typeof err)) ?? err;
   const code = (cause?.cause as { code?: string } | undefined)?.code;
   if (cause?.name === 'TypeError' || err?.name === 'APIConnectionError') {
+    const tls = tlsProblem(ctx.host, code, (cause?.cause as { message?: string } | undefined)?.message ?? '');
+    if (tls) return tls;
     if (code && !UNREACHABLE_CODES.has(code)) {
       return new CareerForgeError('OLLAMA_ERROR', `${capital(at)} closed the connection without answering (${code}): check the server log`);
     }
