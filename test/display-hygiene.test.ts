@@ -74,6 +74,20 @@ describe('model text for display', () => {
       expect(shown.stdout.length).toBeLessThan(DISPLAY_MAX_CHARS + 3_000);
       expect(shown.stdout).not.toContain('x'.repeat(DISPLAY_MAX_CHARS));
 
+      // show, list and logs go through their own output path: the same cleaning and cut.
+      for (const args of [['show', id], ['list'], ['logs']]) {
+        const out = await runInProcess(args, { home, tty: { columns: 100 }, env: { NO_COLOR: '1' } });
+        expect(out.exitCode, `${args.join(' ')}: ${out.stderr}`).toBe(0);
+        expect(out.stdout, args.join(' ')).not.toContain('\u001b');
+        for (const ch of BIDI) expect(out.stdout.includes(ch), args.join(' ')).toBe(false);
+        expect(out.stdout, args.join(' ')).not.toContain('x'.repeat(DISPLAY_MAX_CHARS));
+      }
+      const shownMd = await runInProcess(['show', id, '--format', 'md'], { home });
+      expect(shownMd.stdout).toContain('Task one');
+      expect(shownMd.stdout).toContain(LONG); // a file format: cleaned, never cut
+      const shownJson = await runInProcess(['show', id, '--format', 'json'], { home });
+      expect(shownJson.stdout).toContain('Ta\u202esk');
+
       // The data is not cut: --json and the file hold all 20,000.
       const json = await runInProcess(['progress', 'show', id, '--json'], { home });
       expect(json.stdout).toContain(LONG);

@@ -2,6 +2,7 @@
 import { resolveHome } from '../../core/config/settings.js';
 import { listRecords, parseKind, RECORD_KINDS } from '../../core/records/records.js';
 import { LocalStore } from '../../core/store/store.js';
+import { displayText } from '../../core/sanitize.js';
 import { colorFor } from '../../render/color.js';
 import { recordsText } from '../../render/records-text.js';
 import { emitPlain } from '../emit-plain.js';
@@ -11,5 +12,5 @@ export async function listCommand(kindArg: string | undefined, session: Session)
   const kind = kindArg === undefined ? undefined : parseKind(kindArg);
   const data = await new LocalStore(resolveHome(session.env), session.warn).read();
   const records = listRecords(data, kind ? [kind] : RECORD_KINDS);
-  emitPlain(session, { records }, () => recordsText(records, colorFor(session.colorEnabled('stdout')), kind));
+  emitPlain(session, { records }, () => recordsText(displayText(records), colorFor(session.colorEnabled('stdout')), kind));
 }

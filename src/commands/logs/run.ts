@@ -1,4 +1,5 @@
 // `careerforge logs [list] | on | off | status | path`: read and switch the call log.
+import { displayText } from '../../core/sanitize.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveHome } from '../../core/config/settings.js';
@@ -31,7 +32,7 @@ export async function logsCommand(action: string | undefined, flags: LogsFlags, 
       const view = queryLog(home, { count, command: flags.command, id: flags.id });
       if (view.skipped > 0) session.warn(`${view.skipped} unreadable line${view.skipped === 1 ? '' : 's'} in the call log skipped`);
       const calls = await withRatings(home, view.calls, session);
-      return emitPlain(session, { calls, matched: view.matched, total: view.total }, () => logsText(calls, view.matched));
+      return emitPlain(session, { calls, matched: view.matched, total: view.total }, () => logsText(displayText(calls), view.matched));
     }
     case 'on':
     case 'off': {

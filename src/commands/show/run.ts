@@ -1,6 +1,7 @@
 // `careerforge show ID [--format text|md|json]`: one saved record of any kind.
 import { resolveHome } from '../../core/config/settings.js';
 import { UsageError } from '../../core/errors.js';
+import { displayText } from '../../core/sanitize.js';
 import { parseKind, resolveRecord } from '../../core/records/records.js';
 import { LocalStore } from '../../core/store/store.js';
 import { colorFor } from '../../render/color.js';
@@ -23,5 +24,9 @@ export async function showCommand(ref: string, flags: ShowFlags, session: Sessio
   const kind = flags.kind === undefined ? undefined : parseKind(flags.kind);
   const data = await new LocalStore(resolveHome(session.env), session.warn).read();
   const found = resolveRecord(data, ref, kind);
-  emitPlain(session, { kind: found.kind, id: found.id, record: found.record }, () => showRecord(found, format, colorFor(session.colorEnabled('stdout'))));
+  // Shown, model text is cleaned of control and bidi characters (a record saved by an older version
+  // or edited by hand may hold them) and, on screen, cut to what a terminal can take; --format json
+  // and --json give the record as saved.
+  const shown = format === 'json' ? found : { ...found, record: displayText(found.record, format === 'md' ? Number.POSITIVE_INFINITY : undefined) };
+  emitPlain(session, { kind: found.kind, id: found.id, record: found.record }, () => showRecord(shown, format, colorFor(session.colorEnabled('stdout'))));
 }
