@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { aggregateRate, bundleFakeGpu, startGpu as startFakeGpu } from './fake-gpu-process.mjs';
 import { performance } from 'node:perf_hooks';
-import * as esbuild from 'esbuild';
 
 const { fetch } = globalThis;
 const LINES = Number(process.env.LINES ?? 100);
@@ -17,15 +17,10 @@ const GEN_RATE = Number(process.env.GEN_RATE ?? 400);
 const PROMPT_RATE = Number(process.env.PROMPT_RATE ?? 8000);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'careerforge-bench-batch-'));
-const fakeJs = path.join(tmp, 'fake-gpu.mjs');
-await esbuild.build({ entryPoints: [path.join(root, 'test/support/fake-gpu-main.ts')], bundle: true, platform: 'node', format: 'esm', outfile: fakeJs, logLevel: 'error' });
+const fakeJs = await bundleFakeGpu(root, tmp);
 
-const aggregate = (n) => GEN_RATE * Math.max(1, n) ** 0.8; // fake-gpu.ts's default
-
-function startGpu(slots) {
-  const child = spawn(process.execPath, [fakeJs, JSON.stringify({ slots, promptRate: PROMPT_RATE, genRate: GEN_RATE, loadMs: 0 })], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve) => child.stdout.once('data', (d) => resolve({ ...JSON.parse(String(d)), child })));
-}
+const aggregate = (n) => aggregateRate(GEN_RATE, n);
+const startGpu = (slots) => startFakeGpu(fakeJs, { slots, promptRate: PROMPT_RATE, genRate: GEN_RATE });
 
 const ROLES = ['Backend Developer', 'Data Engineer', 'Frontend Developer', 'DevOps Engineer', 'ML Engineer'];
 const LEVELS = ['beginner', 'intermediate', 'advanced'];

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { aggregateRate, bundleFakeGpu, startGpu as startFakeGpu } from './fake-gpu-process.mjs';
 import { performance } from 'node:perf_hooks';
 
 // Node's own fetch, for the fake's control URL (the CLI under test never uses it).
@@ -23,15 +23,10 @@ const GEN_RATE = Number(process.env.GEN_RATE ?? 400);
 const PROMPT_RATE = Number(process.env.PROMPT_RATE ?? 8000);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'careerforge-bench-gen-'));
-const fakeJs = path.join(tmp, 'fake-gpu.mjs');
-await esbuild.build({ entryPoints: [path.join(root, 'test/support/fake-gpu-main.ts')], bundle: true, platform: 'node', format: 'esm', outfile: fakeJs, logLevel: 'error' });
+const fakeJs = await bundleFakeGpu(root, tmp);
 
-const aggregate = (n) => GEN_RATE * Math.max(1, n) ** 0.8; // fake-gpu.ts's default
-
-function startGpu(slots) {
-  const child = spawn(process.execPath, [fakeJs, JSON.stringify({ slots, promptRate: PROMPT_RATE, genRate: GEN_RATE, loadMs: 0 })], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve) => child.stdout.once('data', (d) => resolve({ ...JSON.parse(String(d)), child })));
-}
+const aggregate = (n) => aggregateRate(GEN_RATE, n);
+const startGpu = (slots) => startFakeGpu(fakeJs, { slots, promptRate: PROMPT_RATE, genRate: GEN_RATE });
 
 function runCli(args, host, home) {
   return new Promise((resolve, reject) => {
