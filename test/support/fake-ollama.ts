@@ -1,7 +1,7 @@
 // A real HTTP server speaking Ollama's wire format (see test/fixtures/ollama-wire), so tests exercise the
 // actual `ollama` client, fetch, sockets and NDJSON parsing instead of a mocked module.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closer, listenOnLoopback, recordRequest } from './fake-http.js';
 import { sendError, sendJson, NDJSON_TYPE, TimerSet, writeModelReply } from './fake-ollama-replies.js';
 import {
   createLines, DEFAULT_MODEL_SIZE, goTime, loadLine, normalizeName, psEntry, pullLines, showBody, tagsEntry, type Endpoint,
@@ -49,24 +49,6 @@ export function standardModels(): FakeModel[] {
     { name: 'mistral:7b-instruct-v0.3-q4_K_M', size: 4_372_812_000, parameter_size: '7.2B', quantization_level: 'Q4_K_M', family: 'llama' },
     { name: 'careerforge:latest', size: 4_372_812_000, parameter_size: '7.2B', quantization_level: 'Q4_K_M', family: 'llama' },
   ];
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function parseBody(raw: string): unknown {
-  if (raw === '') return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
 }
 
 /** Rough token estimate (4 chars per token) over everything the model would read. */
@@ -180,14 +162,7 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
 
   const server = createServer((req, res) => {
     void (async () => {
-      const raw = await readBody(req);
-      const rec: RecordedRequest = {
-        method: req.method ?? 'GET',
-        path: new URL(req.url ?? '/', 'http://x').pathname,
-        body: parseBody(raw),
-        headers: { ...req.headers },
-        at: Date.now(),
-      };
+      const { rec, raw } = await recordRequest(req);
       requests.push(rec);
       const failure = failures.get(rec.path)?.shift();
       if (failure) return sendError(res, failure.status, failure.error);
@@ -202,12 +177,7 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  let closing: Promise<void> | undefined;
+  const port = await listenOnLoopback(server);
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -225,13 +195,6 @@ export async function startFakeOllama(opts: FakeOllamaOptions = {}): Promise<Fak
       list.push({ status, error });
       failures.set(path, list);
     },
-    // Idempotent, so a test may close early (to provoke ECONNREFUSED) and still close in afterEach.
-    close: () =>
-      (closing ??= new Promise<void>((resolve, reject) => {
-        timers.clear();
-        server.close((err) => (err ? reject(err) : resolve()));
-        // Stalled streams and keep-alive sockets would otherwise hold close() open forever.
-        server.closeAllConnections();
-      })),
+    close: closer(server, timers),
   };
 }

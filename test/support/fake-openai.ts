@@ -3,7 +3,7 @@
 // parsing instead of a mocked module. Scripted like the Ollama fake: reply() queues answers,
 // onChat() answers by request, failNext() fails a path; every request is logged with its headers.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closer, listenOnLoopback, recordRequest } from './fake-http.js';
 import { TimerSet } from './fake-ollama-replies.js';
 import type { RecordedRequest } from './fake-ollama.js';
 import { sendOpenAIError, writeOpenAIReply, type OpenAIReply } from './fake-openai-replies.js';
@@ -37,15 +37,6 @@ export interface FakeOpenAI {
 }
 
 export const OPENAI_MODEL = 'mistral:7b-instruct-v0.3-q4_K_M';
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 /** Rough token estimate (4 characters a token) over the messages. */
 function promptTokens(body: Record<string, unknown>): number {
@@ -118,14 +109,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
 
   const server = createServer((req, res) => {
     void (async () => {
-      const raw = await readBody(req);
-      let body: unknown;
-      try {
-        body = raw === '' ? undefined : JSON.parse(raw);
-      } catch {
-        body = raw;
-      }
-      const rec: RecordedRequest = { method: req.method ?? 'GET', path: new URL(req.url ?? '/', 'http://x').pathname, body, headers: { ...req.headers }, at: Date.now() };
+      const { rec, raw } = await recordRequest(req);
       requests.push(rec);
       await route(req, res, rec, raw);
     })().catch((err: unknown) => {
@@ -134,12 +118,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  let closing: Promise<void> | undefined;
+  const port = await listenOnLoopback(server);
   return {
     flavor,
     url: `http://127.0.0.1:${port}/v1`,
@@ -155,12 +134,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
       list.push({ status, ...(message === undefined ? {} : { message }), ...(headers ? { headers } : {}) });
       failures.set(path, list);
     },
-    close: () =>
-      (closing ??= new Promise<void>((resolve, reject) => {
-        timers.clear();
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      })),
+    close: closer(server, timers),
   };
 }
 
