@@ -1,11 +1,10 @@
 // CVs and job ads as people have them: Windows line ends, old-Mac CRs, PDF-export form feeds, a
 // BOM. They are normalised before validation (the prompt sees plain newlines); a real control
 // character is still refused, by name and line, before anything reaches the server.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope, tempHome } from './support/cli.js';
+import { parseEnvelope } from './support/cli.js';
 import { runInProcess as runCli } from './support/in-process.js';
+import { documentFile as file, documentSent } from './support/documents.js';
 import { jsonReply } from './support/fixtures.js';
 import { makeSkillsReport } from './support/skills-fixtures.js';
 import { expectBadInput, useFake } from './support/spine.js';
@@ -15,42 +14,27 @@ const BASE = ['skills', '--role', 'Backend Developer', '--json'];
 const CV = '\ufeff# Jane\r\nTypeScript for 3 years.\r\nOld line\rPage two\fSQL at work.\r\n';
 const NORMALISED = '# Jane\nTypeScript for 3 years.\nOld line\nPage two\nSQL at work.\n';
 
-function file(name: string, content: string | Buffer): string {
-  const p = path.join(tempHome(), name);
-  fs.writeFileSync(p, content);
-  return p;
-}
-
-/** The CV or job text as the model received it, decoded from its data block. */
-function documentSent(name: 'cv' | 'job_description'): string {
-  const [req] = fake().chatRequests();
-  const prompt = String(req!.body.messages.at(-1).content);
-  const block = new RegExp(`<user_data name="${name}">\\n([\\s\\S]*?)\\n</user_data>`).exec(prompt);
-  if (!block) throw new Error(`no ${name} block in:\n${prompt}`);
-  return JSON.parse(block[1]!.replace(/\\u003c/g, '<').replace(/\\u003e/g, '>')) as string;
-}
-
 describe('documents with CRLF, CR, form feeds and a BOM', () => {
   it('accepts them in --resume and sends plain newlines', async () => {
     fake().reply(jsonReply(makeSkillsReport()));
     const r = await runCli([...BASE, '--resume', file('cv.md', CV)], { host: fake().host });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(parseEnvelope(r.stdout).success).toBe(true);
-    expect(documentSent('cv')).toBe(NORMALISED);
+    expect(documentSent(fake(), 'cv')).toBe(NORMALISED);
   });
 
   it('accepts them in --job', async () => {
     fake().reply(jsonReply(makeSkillsReport()));
     const r = await runCli([...BASE, '--skills', 'SQL', '--job', file('job.txt', CV)], { host: fake().host });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(documentSent('job_description')).toBe(NORMALISED);
+    expect(documentSent(fake(), 'job_description')).toBe(NORMALISED);
   });
 
   it('accepts them on stdin (--resume -)', async () => {
     fake().reply(jsonReply(makeSkillsReport()));
     const r = await runCli([...BASE, '--resume', '-'], { host: fake().host, input: CV });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(documentSent('cv')).toBe(NORMALISED);
+    expect(documentSent(fake(), 'cv')).toBe(NORMALISED);
   });
 
   it('accepts them inside --input JSON strings, and a BOM before the JSON itself', async () => {
@@ -58,7 +42,7 @@ describe('documents with CRLF, CR, form feeds and a BOM', () => {
     const input = file('profile.json', `\ufeff${JSON.stringify({ role: '\ufeffBackend Developer', resume: CV, goal: 'Lead\r\na team' })}\r\n`);
     const r = await runCli(['skills', '--input', input, '--json'], { host: fake().host });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(documentSent('cv')).toBe(NORMALISED);
+    expect(documentSent(fake(), 'cv')).toBe(NORMALISED);
     const prompt = String(fake().chatRequests()[0]!.body.messages.at(-1).content);
     expect(prompt).toContain('"goal": "Lead\\na team"');
     expect(prompt).toContain('"target_role": "Backend Developer"');

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEnvelope, runCli, tempHome } from './support/cli.js';
+import { documentFile as file, documentSent } from './support/documents.js';
 import { jsonReply } from './support/fixtures.js';
 import { makePdf } from './support/pdf.js';
 import { makeSkillsReport } from './support/skills-fixtures.js';
@@ -13,21 +14,6 @@ import { expectBadInput, useFake } from './support/spine.js';
 
 const fake = useFake();
 const BASE = ['skills', '--role', 'Backend Developer', '--json'];
-
-function file(name: string, content: Buffer): string {
-  const p = path.join(tempHome(), name);
-  fs.writeFileSync(p, content);
-  return p;
-}
-
-/** The CV or job text as the model received it, decoded from its data block. */
-function documentSent(name: 'cv' | 'job_description'): string {
-  const [req] = fake().chatRequests();
-  const prompt = String(req!.body.messages.at(-1).content);
-  const block = new RegExp(`<user_data name="${name}">\\n([\\s\\S]*?)\\n</user_data>`).exec(prompt);
-  if (!block) throw new Error(`no ${name} block in:\n${prompt}`);
-  return JSON.parse(block[1]!.replace(/\\u003c/g, '<').replace(/\\u003e/g, '>')) as string;
-}
 
 describe('PDF documents', () => {
   it('sends the text of every page of a --resume PDF, with its non-ASCII name', async () => {
@@ -45,7 +31,7 @@ describe('PDF documents', () => {
     expect(r.stderr).toBe('');
     // Pages are separated by a form feed, which the document normaliser turns into a newline;
     // the form feed inside the raw string is whitespace to PDF.js.
-    expect(documentSent('cv')).toBe(
+    expect(documentSent(fake(), 'cv')).toBe(
       'Zoë Müller\nBackend engineer in Zürich, Straße 5\nExperience\nTypeScript and Node.js for 5 years\nBefore After\nSkills: PostgreSQL, Docker, Kubernetes',
     );
   });
@@ -56,8 +42,8 @@ describe('PDF documents', () => {
     const cv = file('cv.md', Buffer.from('# Zoë\nGo for two years.\n'));
     const r = await runCli([...BASE, '--resume', cv, '--job', file('ad.pdf', ad)], { host: fake().host });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(documentSent('job_description')).toBe('Senior Backend Developer (m/w/d)\nMust have: Go, gRPC\nNice to have: Rust');
-    expect(documentSent('cv')).toBe('# Zoë\nGo for two years.\n');
+    expect(documentSent(fake(), 'job_description')).toBe('Senior Backend Developer (m/w/d)\nMust have: Go, gRPC\nNice to have: Rust');
+    expect(documentSent(fake(), 'cv')).toBe('# Zoë\nGo for two years.\n');
   });
 
   it('refuses a PDF without text (a scan) in one line, exit 2, nothing sent', async () => {

@@ -1,10 +1,9 @@
 // `careerforge skills` through the CLI in-process (test/support/in-process.ts) against the fake Ollama server.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama } from './support/fake-ollama.js';
-import { parseEnvelope, readStore, tempHome } from './support/cli.js';
+import { parseEnvelope, readStore } from './support/cli.js';
 import { runInProcess as runCli } from './support/in-process.js';
+import { documentFile as file } from './support/documents.js';
 import { jsonReply, makeRoadmap } from './support/fixtures.js';
 import { makeSkillsReport } from './support/skills-fixtures.js';
 
@@ -15,12 +14,6 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 const BASE = ['skills', '--role', 'Backend Developer', '--skills', 'TypeScript:advanced,SQL:beginner,Docker'];
-
-function file(name: string, content: string | Buffer): string {
-  const p = path.join(tempHome(), name);
-  fs.writeFileSync(p, content);
-  return p;
-}
 
 describe('skills: success', () => {
   it('prints the report in the envelope, saves it with an id, and sends the CV inside a data block', async () => {
