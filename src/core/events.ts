@@ -37,6 +37,24 @@ export function addStats(a: CallStats, b: CallStats): CallStats {
   };
 }
 
+/** What every generation result counts: requests, calls, mechanical fixes and the server's counters. */
+export interface Counts {
+  attempts: number;
+  calls: number;
+  normalized: number;
+  stats: CallStats;
+}
+
+/** The counts of several results (an outline and its months, a report and its plan) added up. */
+export function sumCounts(results: ReadonlyArray<{ attempts: number; calls: number; normalized?: number; stats: CallStats }>): Counts {
+  return {
+    attempts: results.reduce((n, r) => n + r.attempts, 0),
+    calls: results.reduce((n, r) => n + r.calls, 0),
+    normalized: results.reduce((n, r) => n + (r.normalized ?? 0), 0),
+    stats: results.reduce((sum, r) => addStats(sum, r.stats), emptyStats()),
+  };
+}
+
 /** Generation speed from the server's own counters (eval_count / eval_duration). */
 export function tokensPerSecond(stats: CallStats): number {
   return stats.eval_duration_ns > 0 ? round1(stats.completion_tokens / (stats.eval_duration_ns / 1e9)) : 0;

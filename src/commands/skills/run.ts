@@ -1,7 +1,7 @@
 // `careerforge skills`: validate the profile (flags, --input JSON, a CV and a job description)
 // -> gap analysis (core) -> optional roadmap that closes the gaps, optional videos -> save -> emit.
 import { MissingInputError, UsageError } from '../../core/errors.js';
-import { addStats, drive } from '../../core/events.js';
+import { drive, sumCounts } from '../../core/events.js';
 import { readDocument } from '../../core/documents/read.js';
 import { generateRoadmap } from '../../core/roadmap/generate.js';
 import { addRecord } from '../../core/store/record.js';
@@ -85,14 +85,7 @@ export async function skillsCommand(flags: SkillsFlags, session: Session): Promi
     if (!flags.toRoadmap) return { ...outcome, plan: undefined };
     const planInput = roadmapInputFromGaps(input, analysis.value);
     const planned = await drive(generateRoadmap(ctx.ollama(), planInput), on);
-    return {
-      ...outcome,
-      attempts: outcome.attempts + planned.attempts,
-      calls: outcome.calls + planned.calls,
-      normalized: outcome.normalized + (planned.normalized ?? 0),
-      stats: addStats(outcome.stats, planned.stats),
-      plan: { input: planInput, roadmap: planned.roadmap },
-    };
+    return { ...outcome, ...sumCounts([outcome, planned]), plan: { input: planInput, roadmap: planned.roadmap } };
   });
 
   let videos: SkillsData['videos'];

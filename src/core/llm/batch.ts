@@ -2,7 +2,7 @@
 // a long list in one answer is where a 7B model loses count, repeats itself or gets truncated,
 // so lists are asked for in batches, each told what the earlier ones already covered.
 
-import { addStats, emptyStats, type CallStats, type GenEvent } from '../events.js';
+import { emptyStats, sumCounts, type CallStats, type GenEvent } from '../events.js';
 import type * as z from '../zod.js';
 import { dataBlock } from '../sanitize.js';
 import { answerBudget } from './budget.js';
@@ -67,12 +67,7 @@ export async function* generateBatches<B extends { questions: ReadonlyArray<{ qu
   const sizes = batchSizes(plan.total, size);
   const firsts = sizes.map((_, i) => sizes.slice(0, i).reduce((x, y) => x + y, 0));
   const tally: BatchesResult<B> = { batches: [], attempts: 0, calls: 0, stats: emptyStats(), normalized: 0 };
-  const count = (r: StructuredResult<unknown>) => {
-    tally.attempts += r.attempts;
-    tally.calls += r.calls;
-    tally.normalized += r.normalized;
-    tally.stats = addStats(tally.stats, r.stats);
-  };
+  const count = (r: StructuredResult<unknown>) => void Object.assign(tally, sumCounts([tally, r]));
   const asked = () => tally.batches.flatMap((b) => b.questions.map((q) => q.question));
   const parallel = handle.settings.concurrency > 1 && sizes.length > 1;
   let subtopics: string[] | undefined;

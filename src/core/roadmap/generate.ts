@@ -2,7 +2,7 @@
 // call; a longer one as an outline followed by one call per month, so no single answer has to
 // stay coherent (and untruncated) for thousands of tokens on a 7B model.
 import type { OllamaHandle } from '../llm/client.js';
-import { addStats, emptyStats, type GenEvent } from '../events.js';
+import { sumCounts, type GenEvent } from '../events.js';
 import { answerBudget, roomFor } from '../llm/budget.js';
 import { generateStructured, jsonSchemaOf, type Salvaged } from '../llm/generate.js';
 import { poolEvents } from '../llm/pool.js';
@@ -84,14 +84,7 @@ async function* generateInParts(handle: OllamaHandle, input: RoadmapInput, syste
   const months = yield* generateMonths(handle, { input, system, profile }, outline.value.months, outline.value.months.map((item) => ({ item })));
   const { months: _outlineMonths, ...frame } = outline.value;
   const roadmap: Roadmap = { ...frame, roadmap: months.value };
-  return {
-    roadmap,
-    attempts: outline.attempts + months.attempts,
-    calls: outline.calls + months.calls,
-    normalized: outline.normalized + months.normalized,
-    strategy: 'outline+months',
-    stats: addStats(outline.stats, months.stats),
-  };
+  return { roadmap, ...sumCounts([outline, months]), strategy: 'outline+months' };
 }
 
 type OutlineItem = Outline['months'][number];
@@ -133,11 +126,7 @@ export async function* generateMonths(
     type: 'part',
     part: { kind: 'month', index: wanted[index]!.item.month - 1, total: input.months, month: result.value },
   }));
-  const months = results.map((r) => r.value);
-  const stats = results.reduce((sum, r) => addStats(sum, r.stats), emptyStats());
-  const sum = (pick: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + pick(r), 0);
-  const [attempts, calls, normalized] = [sum((r) => r.attempts), sum((r) => r.calls), sum((r) => r.normalized)];
-  return { value: months, attempts, calls, stats, normalized };
+  return { value: results.map((r) => r.value), ...sumCounts(results) };
 }
 
 /**

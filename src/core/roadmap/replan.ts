@@ -5,7 +5,7 @@
 // version in the record's history, and the progress of the kept tasks carries over.
 import type { OllamaHandle } from '../llm/client.js';
 import { CareerForgeError, ExitCode, UsageError } from '../errors.js';
-import { addStats, type GenEvent } from '../events.js';
+import { sumCounts, type GenEvent } from '../events.js';
 import { answerBudget } from '../llm/budget.js';
 import { generateStructured, jsonSchemaOf } from '../llm/generate.js';
 import { renderPrompt } from '../llm/prompts.js';
@@ -123,14 +123,7 @@ export async function* generateReplan(handle: OllamaHandle, saved: SavedRoadmap,
   const parts = yield* generateMonths(handle, { input, system, profile: `${profile}\n\n${progress}` }, whole, fresh.map((item) => ({ item })));
   const { months: _outline, ...frame } = outline.value;
   const roadmap: Roadmap = { career_role: saved.roadmap.career_role, ...frame, roadmap: [...keptMonths, ...parts.value] };
-  return {
-    roadmap,
-    attempts: outline.attempts + parts.attempts,
-    calls: outline.calls + parts.calls,
-    normalized: outline.normalized + parts.normalized,
-    strategy: 'outline+months',
-    stats: addStats(outline.stats, parts.stats),
-  };
+  return { roadmap, ...sumCounts([outline, parts]), strategy: 'outline+months' };
 }
 
 /**
