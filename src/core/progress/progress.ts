@@ -1,7 +1,7 @@
 // Progress on saved roadmaps: task addresses (`M.W.T`, or `M.W` for a whole week), percent done
 // ((done + skipped) / total) overall and per month, and marking tasks under the store lock so
 // concurrent `progress done` runs never lose each other's updates.
-import { NotFoundError, UsageError } from '../errors.js';
+import { isCareerForgeError, NotFoundError, UsageError } from '../errors.js';
 import type { SavedRoadmap, StoreData } from '../store/schema.js';
 import { resolveRecord } from '../records/records.js';
 import type { LocalStore } from '../store/store.js';
@@ -69,19 +69,18 @@ export function listRoadmaps(data: StoreData): SavedRoadmap[] {
 
 /** A saved roadmap by exact id, `latest`, or the unique start of an id (as list, show and rm take them). */
 export function findRoadmap(data: StoreData, id: string): SavedRoadmap {
-  const ref = id.trim();
-  const exact = Object.hasOwn(data.roadmaps, ref) ? data.roadmaps[ref] : undefined;
-  const starting = Object.keys(data.roadmaps).filter((known) => known.startsWith(ref));
-  // latest, a unique prefix, or an ambiguous one (which resolveRecord refuses, listing the matches).
-  const saved = exact ?? (ref !== '' && (ref === 'latest' || starting.length > 0) && Object.keys(data.roadmaps).length > 0
-    ? data.roadmaps[resolveRecord(data, ref, 'roadmaps').id]
-    : undefined);
-  if (!saved) {
+  const notFound = () => {
     const known = Object.keys(data.roadmaps);
     const hint = known.length ? `saved ids: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', ...' : ''}` : 'no roadmaps are saved yet';
-    throw new NotFoundError(`no roadmap with id "${id}" (${hint}; see careerforge progress)`);
+    return new NotFoundError(`no roadmap with id "${id}" (${hint}; see careerforge progress)`);
+  };
+  if (id.trim() === '') throw notFound();
+  try {
+    return resolveRecord(data, id, 'roadmaps').record as unknown as SavedRoadmap;
+  } catch (error) {
+    // Not found says which ids there are; an ambiguous prefix keeps resolveRecord's list of matches.
+    throw isCareerForgeError(error) && error.code === 'NOT_FOUND' ? notFound() : error;
   }
-  return saved;
 }
 
 /** Resolve one address to the task keys it names; throws UsageError (exit 2) for anything off the plan. */
