@@ -25,6 +25,17 @@ process.on('SIGINT', () => {
   process.exit(ExitCode.interrupted);
 });
 
+// A reader that stops early (`careerforge roadmap | head`) closes the pipe. That is the reader's
+// choice, not our failure: stop at once and quietly, as a program killed by SIGPIPE would, instead
+// of the unhandled EPIPE stack trace Node prints (Node ignores SIGPIPE). Exit hooks still run, so
+// the spinner's cursor and the terminal mode are restored.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(ExitCode.ok);
+  });
+}
+
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

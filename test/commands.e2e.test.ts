@@ -3,9 +3,10 @@
 // run in-process (test/support/in-process.ts); the fault classes (roadmap-faults), terminals
 // (terminal-*, tmux-*), health, bench, setup, the cache and concurrent writers keep their own
 // end-to-end files.
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
-import { answerBySchema } from './support/answer-by-schema.js';
+import { BIN, parseEnvelope, readStore, runCli, tempHome } from './support/cli.js';
+import { answerBySchema, validReply } from './support/answer-by-schema.js';
 import { useFake } from './support/spine.js';
 
 const fake = useFake();
@@ -81,5 +82,23 @@ describe('exit codes through the binary', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^careerforge: .*(ollama serve|not reachable|cannot reach)/i);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('`careerforge roadmap | head -c 1`: no EPIPE stack trace, exit 0', async () => {
+    // Months answered 150 ms apart, so the plan is written in parts after head has gone.
+    fake().onChat(async (req, index) => (await new Promise((r) => setTimeout(r, 150)), validReply(req, index)));
+    const home = tempHome();
+    const r = await execa('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} roadmap --role "Backend Developer" --months 12 | head -c 1`], {
+      reject: false,
+      env: { CAREERFORGE_HOME: home, OLLAMA_HOST: fake().host, CI: '1', LANG: 'C.UTF-8' },
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toHaveLength(1);
+    expect(r.exitCode).toBe(0);
+    // It stopped early: more months were asked for than answered before head closed the pipe.
+    expect(fake().chatRequests().length).toBeLessThan(13);
   });
 });
